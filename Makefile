@@ -1,0 +1,38 @@
+# Materi PENA: every target installs what it needs into .venv on first use.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test check check-external lint clean
+
+$(STAMP): requirements.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+serve: $(STAMP)  ## live preview on http://127.0.0.1:8000 (missing translations allowed)
+	ALLOW_MISSING_TRANSLATIONS=$${ALLOW_MISSING_TRANSLATIONS:-true} $(PY) -m mkdocs serve -a 127.0.0.1:8000 --watch overrides --watch scripts
+
+build: $(STAMP)  ## strict build into site/
+	$(PY) -m mkdocs build --strict
+
+check: $(STAMP)  ## strict build, then link, structure and translation checks
+	$(PY) -m mkdocs build --strict
+	$(PY) scripts/check.py --site site
+
+check-external: $(STAMP)  ## check external links (needs the internet)
+	$(PY) scripts/check.py --external-only
+
+lint: $(STAMP)
+	$(PY) -m ruff check overrides scripts tests
+
+test: $(STAMP)  ## the whole test suite
+	$(PY) -m ruff check overrides scripts tests
+	node --test tests/js/
+	$(PY) -m pytest
+
+clean:
+	rm -rf site .pytest_cache

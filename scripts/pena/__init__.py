@@ -1,0 +1,1 @@
+"""Shared code of Materi PENA: the content model and the checks built on it."""

@@ -1,0 +1,86 @@
+"""Is each English page in step with its Indonesian source?
+
+An English page records in its front matter the hash of the normalised Indonesian page it
+translates, and one short hash per H2 section (by the shared `{ #id }`):
+
+    translation:
+      source_hash: 3f2a9c1b7d4e
+      sections: {_top: 1a2b3c4d, tujuan: 9f8e7d6c}
+
+So staleness and the changed sections are known without git history. With git history,
+`scripts/translations.py diff` finds the Indonesian version whose hash was recorded and shows
+what changed since.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from pena.content import Page, Site, normalise, section_texts
+
+OK = "ok"
+STALE = "stale"
+MISSING = "missing"
+
+
+def _digest(text: str, length: int) -> str:
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:length]
+
+
+def source_hash(page: Page) -> str:
+    """Hash of what a translator translates: title, description and body."""
+    head = f"{page.meta.get('title', '')}\n{page.meta.get('description', '')}\n"
+    return _digest(head + page.body, 12)
+
+
+def section_hashes(page: Page) -> dict[str, str]:
+    return {key: _digest(text, 8) for key, text in section_texts(page).items()}
+
+
+def translation_record(source: Page) -> dict[str, object]:
+    return {"source_hash": source_hash(source), "sections": section_hashes(source)}
+
+
+@dataclass
+class Status:
+    key: str
+    lang: str
+    source: Page
+    translation: Page | None
+    status: str
+    changed_sections: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        expected = self.source.path.with_name(self.source.path.name.replace(
+            f".{self.source.lang}.md", f".{self.lang}.md"))
+        return {
+            "key": self.key,
+            "lang": self.lang,
+            "source": self.source.rel,
+            "translation": self.translation.rel if self.translation else expected.relative_to(
+                self.source.docs_dir.parent).as_posix(),
+            "status": self.status,
+            "changed_sections": self.changed_sections,
+        }
+
+
+def page_status(source: Page, translation: Page | None, lang: str) -> Status:
+    if translation is None:
+        return Status(source.key, lang, source, None, MISSING)
+    record = translation.meta.get("translation") or {}
+    if record.get("source_hash") == source_hash(source):
+        return Status(source.key, lang, source, translation, OK)
+    recorded = record.get("sections") or {}
+    current = section_hashes(source)
+    changed = [key for key, digest in current.items() if recorded.get(key) != digest]
+    changed += [f"{key} (removed)" for key in recorded if key not in current]
+    return Status(source.key, lang, source, translation, STALE, changed)
+
+
+def site_status(site: Site) -> list[Status]:
+    rows: list[Status] = []
+    for source in site.in_lang(site.langs.default):
+        for lang in site.langs.translations:
+            rows.append(page_status(source, site.get(source.key, lang), lang))
+    return rows

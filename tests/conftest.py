@@ -1,0 +1,115 @@
+"""Shared fixtures: one strict build per test session, a local server, Debian's Chromium."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import io
+import os
+import shutil
+import socketserver
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+TEST_SITE_URL = "https://pena.test/materi/"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--log-level=3",
+]
+
+
+def mkdocs_build(repo: Path, dest: Path, **env_extra: str) -> subprocess.CompletedProcess[str]:
+    """Run a strict MkDocs build of `repo` into `dest` (without -q, which hides warnings)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": TEST_SITE_URL, **env_extra}
+    if "ALLOW_MISSING_TRANSLATIONS" not in env_extra:
+        env.pop("ALLOW_MISSING_TRANSLATIONS", None)  # tests see the strict default
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(repo / "mkdocs.yml"),
+         "-d", str(dest)],
+        cwd=repo, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
+def copy_repo(dest: Path) -> Path:
+    """A copy of the sources (docs, overrides, scripts, mkdocs.yml) to plant defects in."""
+    for name in ("docs", "overrides", "scripts"):
+        shutil.copytree(REPO / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy2(REPO / name, dest / name)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dest = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(REPO, dest)
+    if result.returncode != 0:
+        pytest.fail(f"strict build failed:\n{result.stdout}\n{result.stderr}")
+    return dest
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site with gzip, as a real static host would."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet tests
+        pass
+
+    def send_head(self):  # type: ignore[override]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        compressible = path.suffix in (".html", ".css", ".js", ".json", ".svg", ".xml")
+        if not (accepts and compressible and path.is_file()):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(folder: Path) -> tuple[socketserver.TCPServer, str]:
+    handler = functools.partial(_GzipHandler, directory=str(folder))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path) -> Iterator[str]:
+    server, url = serve(built_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is not installed: run `apt-get install -y chromium` (.ci/run does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture()
+def page(browser):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    tab = context.new_page()
+    yield tab
+    context.close()
