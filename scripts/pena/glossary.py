@@ -131,7 +131,7 @@ def glossary_markdown(terms: tuple[Term, ...], lang: str, labels: dict[str, Any]
     rows = []
     for term in sorted(terms, key=lambda t: t.term(lang).casefold()):
         note = labels["kept"] if term.keep and lang != "id" else ""
-        rows.append(f"`{term.term(lang)}`{{ #{slug(term.id)} }}\n"
+        rows.append(f"**{term.term(lang)}**{{ #{slug(term.id)} }}\n"
                     f":   {term.definition[lang]} *{labels[other]}: {term.term(other)}*{note}\n")
     return "\n".join(rows)
 

@@ -167,36 +167,46 @@ test("no NaN or Infinity from edge values", () => {
   assert.ok(Number.isFinite(plan.instalmentShare) && Number.isFinite(plan.totalShare));
 });
 
-// A household plan: income 3,000,000; pockets 750,000 + 1,200,000 + 300,000 + 150,000 +
-// 150,000 + 90,000 + 300,000 = 2,940,000; left 60,000 (2%).
+// Bu Sari's household plan (the page's example): income 3,000,000; pockets 300,000 +
+// 1,500,000 + 300,000 + 150,000 + 150,000 + 150,000 + 300,000 = 2,850,000; left 150,000 (5%).
 function plan(instalment) {
   return [
-    { key: "usaha", amount: 750000 }, { key: "rumah-tangga", amount: 1200000 },
+    { key: "usaha", amount: 300000 }, { key: "rumah-tangga", amount: 1500000 },
     { key: "pendidikan", amount: 300000 }, { key: "kesehatan", amount: 150000 },
-    { key: "tabungan", amount: 150000 }, { key: "dana-darurat", amount: 90000 },
+    { key: "tabungan", amount: 150000 }, { key: "dana-darurat", amount: 150000 },
     { key: "cicilan", amount: instalment },
   ];
 }
 
 test("money plan with money left", () => {
   const r = C.moneyPlan(3000000, plan(300000), "cicilan", 30);
-  assert.equal(r.total, 2940000);
-  assert.equal(r.left, 60000);
+  assert.equal(r.total, 2850000);
+  assert.equal(r.left, 150000);
   assert.equal(r.missing, 0);
-  assert.equal(r.balanceShare, 2);
-  assert.deepEqual(r.shares.map((s) => s.share), [25, 40, 10, 5, 5, 3, 10]);
+  assert.equal(r.balanceShare, 5);
+  assert.equal(r.totalShare, 95);
+  assert.deepEqual(r.shares.map((s) => s.share), [10, 50, 10, 5, 5, 5, 10]);
   assert.equal(r.instalmentShare, 10);
   assert.equal(r.instalmentWarning, false);
 });
 
 test("money plan short of money, instalments above 30%", () => {
-  // Instalment 1,000,000: total 3,640,000, missing 640,000; 1,000,000 / 3,000,000 = 33.3%.
+  // Instalment 1,000,000: total 3,550,000, missing 550,000; 1,000,000 / 3,000,000 = 33.3%.
   const r = C.moneyPlan(3000000, plan(1000000), "cicilan", 30);
-  assert.equal(r.total, 3640000);
+  assert.equal(r.total, 3550000);
   assert.equal(r.left, 0);
-  assert.equal(r.missing, 640000);
+  assert.equal(r.missing, 550000);
+  assert.equal(r.balance, -550000);
   assert.equal(C.formatPercent(r.instalmentShare, "en"), "33.3%");
   assert.equal(r.instalmentWarning, true);
+});
+
+test("money plan that comes out exactly even", () => {
+  const r = C.moneyPlan(1000000, [{ key: "rumah-tangga", amount: 1000000 }], "cicilan", 30);
+  assert.equal(r.balance, 0);
+  assert.equal(r.left, 0);
+  assert.equal(r.missing, 0);
+  assert.equal(r.instalmentShare, 0);
 });
 
 test("instalment exactly at the limit is not warned about; default limit is 30%", () => {

@@ -1,0 +1,77 @@
+"""Translation status in the site itself.
+
+- A stale English page (its Indonesian source changed since the translation was marked) gets a
+  notice at its top with a link to the Indonesian original.
+- The page holding `<!-- pena:translation-status -->` gets a table of every page: its status
+  and links to both versions. Both use scripts/pena/freshness.py, like the translator CLI.
+"""
+
+from __future__ import annotations
+
+import html
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from pena.content import Site, load_site, output_path  # noqa: E402
+from pena.freshness import STALE, Status, site_status  # noqa: E402
+
+MARKER = "<!-- pena:translation-status -->"
+_cache: dict[str, tuple[Site, list[Status]]] = {}
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _cache.clear()  # sources may have changed since the last build (mkdocs serve)
+
+
+def _status(config: MkDocsConfig) -> tuple[Site, list[Status]]:
+    if "site" not in _cache:
+        site = load_site(Path(config.docs_dir), Path(config.config_file_path))
+        _cache["site"] = (site, site_status(site))
+    return _cache["site"]
+
+
+def _url(key: str, lang: str, site: Site) -> str:
+    built = output_path(key, lang, site.langs)
+    return built[: -len("index.html")] if built.endswith("index.html") else built
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    site, rows = _status(config)
+    ui = config.extra.get("ui", {})
+    lang = getattr(page.file, "locale_alternate_of", None) or site.langs.default
+    key = page.file.src_uri.rsplit(".", 2)[0] + ".md"
+    row = next((r for r in rows if r.key == key and r.lang == lang and r.status == STALE), None)
+    if row is not None and getattr(page.file, "locale", None) == lang:
+        original = get_relative_url(_url(key, site.langs.default, site), page.url)
+        markdown = (f'!!! warning "{ui["stale_title"]}"\n\n    {ui["stale_body"]} '
+                    f'<a href="{original}" hreflang="{site.langs.default}">{ui["stale_link"]}</a>\n\n'
+                    + markdown)
+    if MARKER in markdown:
+        markdown = markdown.replace(MARKER, status_table(site, rows, page, ui))
+    return markdown
+
+
+def status_table(site: Site, rows: list[Status], page: Page, ui: dict) -> str:
+    labels = ui["status"]
+    page_lang = getattr(page.file, "locale_alternate_of", None) or site.langs.default
+    head = (f"| {labels['page']} | {labels['original']} | {labels['translation']} | {labels['state']} |\n"
+            "|---|---|---|---|\n")
+    lines = []
+    for row in rows:
+        shown = row.translation if row.translation and page_lang == row.lang else row.source
+        title = html.escape(str(shown.meta.get("title", row.key)))
+        original = get_relative_url(_url(row.key, site.langs.default, site), page.url)
+        translated = get_relative_url(_url(row.key, row.lang, site), page.url)
+        state = labels[row.status]
+        if row.changed_sections:
+            state += f" ({', '.join(row.changed_sections)})"
+        target = f'<a href="{translated}" hreflang="{row.lang}">{row.lang}</a>' if row.translation else "–"
+        lines.append(f'| {title} | <a href="{original}" hreflang="{site.langs.default}">{site.langs.default}</a> '
+                     f"| {target} | {state} |")
+    return head + "\n".join(lines) + "\n"
