@@ -1,0 +1,167 @@
+"""The built bilingual site: languages, switcher, hreflang, per-language search, no external
+requests, and the strict build's failures on missing translations and broken anchors."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from conftest import REPO, TEST_SITE_URL, copy_repo, mkdocs_build
+
+from pena.content import load_site, output_path
+
+SITE = load_site()
+PAGES = sorted({key for key, _ in SITE.pages})
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, in document order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+
+def tags(path: Path) -> list[tuple[str, dict[str, str]]]:
+    parser = Tags()
+    parser.feed(path.read_text("utf-8"))
+    return parser.tags
+
+
+def page_url(key: str, lang: str) -> str:
+    built = output_path(key, lang, SITE.langs)
+    return urljoin(TEST_SITE_URL, built[: -len("index.html")] if built.endswith("index.html") else built)
+
+
+@pytest.mark.parametrize("key", PAGES)
+def test_every_page_exists_in_both_languages_with_lang_switcher_and_hreflang(built_site: Path, key: str) -> None:
+    for lang in SITE.langs.all:
+        assert SITE.get(key, lang) is not None, f"{key} has no {lang} source"
+        html_file = built_site / output_path(key, lang, SITE.langs)
+        assert html_file.is_file(), f"{html_file} not built"
+        found = tags(html_file)
+        assert found[0][0] == "html" and found[0][1]["lang"] == lang
+        me = page_url(key, lang)
+        # language switcher: each language's entry leads to this page in that language
+        switcher = {a["hreflang"]: a["href"] for t, a in found if t == "a" and "md-select__link" in a.get("class", "")}
+        assert set(switcher) == set(SITE.langs.all)
+        for other, href in switcher.items():
+            assert urljoin(me, href) == page_url(key, other), f"{lang} switcher of {key} -> {href}"
+        # head alternates: absolute, one per language plus x-default, reciprocal
+        alternates = {a["hreflang"]: a["href"] for t, a in found if t == "link" and a.get("rel") == "alternate"}
+        assert set(alternates) == {*SITE.langs.all, "x-default"}
+        for other in SITE.langs.all:
+            assert alternates[other] == page_url(key, other)
+            assert urlsplit(alternates[other]).scheme == "https"
+        assert alternates["x-default"] == page_url(key, SITE.langs.default)
+
+
+def test_sitemap_has_absolute_alternates(built_site: Path) -> None:
+    sitemap = (built_site / "sitemap.xml").read_text("utf-8")
+    for key in PAGES:
+        for lang in SITE.langs.all:
+            assert f'hreflang="{lang}" href="{page_url(key, lang)}"' in sitemap
+
+
+def test_home_titles_read_well(built_site: Path) -> None:
+    titles = {lang: re.search(r"<title>(.*?)</title>", (built_site / output_path("index.md", lang, SITE.langs))
+                              .read_text("utf-8")).group(1) for lang in SITE.langs.all}
+    assert titles == {"id": "Materi PENA", "en": "PENA Materials"}
+
+
+def test_search_index_per_language(built_site: Path) -> None:
+    own_titles = {lang: {str(p.meta["title"]) for p in SITE.in_lang(lang)} for lang in SITE.langs.all}
+    for lang, folder in (("id", built_site / "search"), ("en", built_site / "en" / "search")):
+        index = json.loads((folder / "search_index.json").read_text("utf-8"))
+        page_titles = {doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
+        other = "en" if lang == "id" else "id"
+        foreign = (page_titles & own_titles[other]) - own_titles[lang]
+        assert not foreign, f"{lang} index holds {other} pages: {sorted(foreign)[:5]}"
+        assert page_titles >= own_titles[lang] - {"Materi PENA", "PENA Materials"}
+        assert not any(doc["location"].startswith("en/") for doc in index["docs"])
+
+
+def test_english_pages_point_search_at_english_index(built_site: Path) -> None:
+    html = (built_site / "en" / "tentang" / "index.html").read_text("utf-8")
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html).group(1))
+    assert config["base"] == "../../en"
+
+
+EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//|url\(\s*["']?(?:https?:)?//|@import\s+["']?(?:https?:)?//""")
+
+
+def _loaded_references(html: str) -> list[str]:
+    """References the browser loads by itself: scripts, styles, icons, images, media, frames."""
+    parser = Tags()
+    parser.feed(html)
+    loaded = []
+    for tag, attrs in parser.tags:
+        if tag in ("script", "img", "iframe", "audio", "video", "source", "embed") and attrs.get("src"):
+            loaded.append(attrs["src"])
+        if tag == "link" and attrs.get("rel") in ("stylesheet", "icon", "preload", "modulepreload", "manifest"):
+            loaded.append(attrs.get("href", ""))
+    return loaded
+
+
+def test_nothing_loaded_from_another_host(built_site: Path) -> None:
+    offenders = []
+    for html_file in built_site.rglob("*.html"):
+        for ref in _loaded_references(html_file.read_text("utf-8")):
+            if urlsplit(ref).netloc or ref.startswith("//"):
+                offenders.append(f"{html_file.relative_to(built_site)}: {ref}")
+    for css in built_site.rglob("*.css"):
+        for match in re.finditer(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", css.read_text("utf-8")):
+            offenders.append(f"{css.relative_to(built_site)}: {match.group(1)}")
+    assert not offenders, offenders[:10]
+
+
+def test_detector_of_external_loads_works() -> None:
+    assert _loaded_references('<script src="https://unpkg.com/x"></script><link rel="stylesheet" href="//cdn/x.css">'
+                              ) == ["https://unpkg.com/x", "//cdn/x.css"]
+    assert _loaded_references('<a href="https://ojk.go.id">OJK</a>') == []
+
+
+# --------------------------------------------------------------------------------------------
+# The strict build fails on what static-i18n and MkDocs would let through
+# --------------------------------------------------------------------------------------------
+
+
+def test_missing_english_page_fails_the_strict_build(tmp_path: Path) -> None:
+    root = copy_repo(tmp_path / "repo")
+    (root / "docs" / "tentang.en.md").unlink()
+    result = mkdocs_build(root, tmp_path / "out")
+    assert result.returncode != 0
+    assert "tentang.id.md' has no 'en' translation" in result.stderr
+    assert not (tmp_path / "out" / "index.html").exists() or result.returncode != 0
+    allowed = mkdocs_build(root, tmp_path / "preview", ALLOW_MISSING_TRANSLATIONS="true")
+    assert allowed.returncode == 0, allowed.stderr
+    preview = (tmp_path / "preview" / "en" / "tentang" / "index.html").read_text("utf-8")
+    assert "Not yet translated" in preview
+
+
+def test_broken_anchor_in_english_page_fails_the_strict_build(tmp_path: Path) -> None:
+    root = copy_repo(tmp_path / "repo")
+    page = root / "docs" / "tentang.en.md"
+    page.write_text(page.read_text("utf-8") + "\nSee [the glossary](glosarium.md#no-such-term).\n", "utf-8")
+    result = mkdocs_build(root, tmp_path / "out")
+    assert result.returncode != 0
+    assert "tentang.en.md" in result.stderr and "no-such-term" in result.stderr
+
+
+def test_unsuffixed_file_shadowing_a_suffixed_one_fails(tmp_path: Path) -> None:
+    root = copy_repo(tmp_path / "repo")
+    (root / "docs" / "tentang.md").write_text((root / "docs" / "tentang.id.md").read_text("utf-8"), "utf-8")
+    result = mkdocs_build(root, tmp_path / "out")
+    assert result.returncode != 0
+    assert "'tentang.md' shadows 'tentang.id.md'" in result.stderr
+
+
+def test_repo_copy_is_complete() -> None:
+    assert (REPO / "mkdocs.yml").is_file() and (REPO / "overrides" / "hooks").is_dir()

@@ -1,0 +1,145 @@
+"""Translator workflow in a temporary copy of the repository with its own git history."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO, copy_repo
+
+ABOUT_ID = "docs/tentang.id.md"
+ABOUT_EN = "docs/tentang.en.md"
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+                        "GIT_COMMITTER_EMAIL": "t@t", "PATH": "/usr/bin:/bin"})
+
+
+def tool(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run([sys.executable, str(root / "scripts" / "translations.py"), *args], cwd=root,
+                          capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in done.stderr, done.stderr
+    return done
+
+
+def status_of(root: Path, translation: str) -> dict:
+    done = tool(root, "status", "--json")
+    assert done.returncode == 0, done.stderr
+    rows = {row["translation"]: row for row in json.loads(done.stdout)}
+    return rows[translation]
+
+
+@pytest.fixture()
+def repo(tmp_path: Path) -> Path:
+    root = copy_repo(tmp_path / "repo")
+    git(root, "init", "-q")
+    tool(root, "mark", ABOUT_EN)
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "start")
+    return root
+
+
+def first_h2_id(path: Path) -> tuple[str, str]:
+    for line in path.read_text("utf-8").splitlines():
+        if line.startswith("## ") and "{ #" in line:
+            return line, line.split("{ #")[1].split(" }")[0]
+    raise AssertionError(f"{path} has no H2 with an id")
+
+
+def test_json_status_fields(repo: Path) -> None:
+    row = status_of(repo, ABOUT_EN)
+    assert row == {**row, "source": ABOUT_ID, "translation": ABOUT_EN, "status": "ok", "changed_sections": []}
+
+
+def test_edit_makes_stale_with_section_then_diff_then_mark(repo: Path) -> None:
+    heading, section = first_h2_id(repo / ABOUT_ID)
+    source = repo / ABOUT_ID
+    text = source.read_text("utf-8")
+    source.write_text(text.replace(heading, heading + "\n\nKalimat baru yang ditambahkan penulis.", 1), "utf-8")
+    git(repo, "commit", "-qam", "edit source")
+
+    row = status_of(repo, ABOUT_EN)
+    assert row["status"] == "stale"
+    assert row["changed_sections"] == [section]
+
+    diff = tool(repo, "diff", ABOUT_EN)
+    assert diff.returncode == 0
+    assert "+Kalimat baru yang ditambahkan penulis." in diff.stdout
+    assert f"changed sections: {section}" in diff.stdout
+
+    assert tool(repo, "mark", ABOUT_EN).returncode == 0
+    assert status_of(repo, ABOUT_EN)["status"] == "ok"
+    assert "up to date" in tool(repo, "diff", ABOUT_EN).stdout
+
+
+def test_reflowing_whitespace_is_not_a_change(repo: Path) -> None:
+    source = repo / ABOUT_ID
+    source.write_text(source.read_text("utf-8").replace(". ", ".\n", 3), "utf-8")
+    assert status_of(repo, ABOUT_EN)["status"] == "ok"
+
+
+def test_staleness_without_git_history(repo: Path) -> None:
+    subprocess.run(["rm", "-rf", str(repo / ".git")], check=True)
+    heading, section = first_h2_id(repo / ABOUT_ID)
+    source = repo / ABOUT_ID
+    source.write_text(source.read_text("utf-8").replace(heading, heading + "\n\nTambahan.", 1), "utf-8")
+    assert status_of(repo, ABOUT_EN)["changed_sections"] == [section]
+    diff = tool(repo, "diff", ABOUT_EN)
+    assert diff.returncode == 1
+    assert "not a git checkout" in diff.stdout and section in diff.stdout
+
+
+def test_deleted_translation_is_missing(repo: Path) -> None:
+    (repo / ABOUT_EN).unlink()
+    assert status_of(repo, ABOUT_EN)["status"] == "missing"
+    table = tool(repo, "status").stdout
+    assert f"missing  {ABOUT_EN}" in table
+
+
+@pytest.mark.parametrize(
+    ("argument", "expected"),
+    [
+        ("docs/tidak-ada.en.md", "no such file"),
+        (ABOUT_ID, "this is the id original"),
+        ("mkdocs.yml", "not a page under docs/"),
+    ],
+)
+def test_bad_input_one_line_nonzero(repo: Path, argument: str, expected: str) -> None:
+    for command in ("diff", "mark"):
+        done = tool(repo, command, argument)
+        assert done.returncode == 2
+        assert expected in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_malformed_front_matter_is_reported(repo: Path) -> None:
+    page = repo / ABOUT_EN
+    page.write_text(page.read_text("utf-8").replace("type: page", "type: [page", 1), "utf-8")
+    done = tool(repo, "mark", ABOUT_EN)
+    assert done.returncode == 2
+    assert "tentang.en.md:" in done.stderr and "not valid YAML" in done.stderr
+
+
+def test_stale_page_shows_notice_in_built_site(repo: Path, tmp_path: Path) -> None:
+    from conftest import mkdocs_build
+
+    source = repo / ABOUT_ID
+    heading, _ = first_h2_id(source)
+    source.write_text(source.read_text("utf-8").replace(heading, heading + "\n\nTambahan.", 1), "utf-8")
+    result = mkdocs_build(repo, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "en" / "tentang" / "index.html").read_text("utf-8")
+    assert "This translation may be out of date" in html and 'href="../../tentang/"' in html
+    status = (tmp_path / "out" / "en" / "status-terjemahan" / "index.html").read_text("utf-8")
+    assert "out of date" in status
+
+
+def test_shipped_site_has_no_stale_or_missing_translations() -> None:
+    done = subprocess.run([sys.executable, str(REPO / "scripts" / "translations.py"), "status", "--json"],
+                          capture_output=True, text=True, cwd=REPO)
+    behind = [(r["translation"], r["status"]) for r in json.loads(done.stdout) if r["status"] != "ok"]
+    assert not behind, behind
