@@ -4,6 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+# Share links and QR codes are built from SITE_URL: set it to the published address when
+# building for a deployment (make build SITE_URL=https://example.org/materi-pena/).
+export SITE_URL ?= http://127.0.0.1:8000/
 
 .PHONY: serve build test check check-external lint clean
 

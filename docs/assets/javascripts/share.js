@@ -1,0 +1,54 @@
+// Share bar: copy the page link, open the native share sheet, print. Progressive
+// enhancement: buttons are hidden in the HTML and only shown when they can work.
+(function () {
+  "use strict";
+  var bar = document.querySelector(".pena-share");
+  if (!bar) return;
+  var status = bar.querySelector("[role=status]");
+  function say(text) {
+    status.textContent = "";
+    // A fresh text node makes screen readers announce the message again.
+    window.setTimeout(function () { status.textContent = text; }, 50);
+  }
+  function copyWithSelection(text) {
+    // Older phone browsers and file:// pages may lack the Clipboard API.
+    var field = document.createElement("textarea");
+    field.value = text;
+    field.setAttribute("readonly", "");
+    field.style.position = "fixed";
+    field.style.opacity = "0";
+    document.body.appendChild(field);
+    field.select();
+    var done = false;
+    try { done = document.execCommand("copy"); } catch (error) { done = false; }
+    document.body.removeChild(field);
+    return done ? Promise.resolve() : Promise.reject(new Error("copy failed"));
+  }
+  var copy = bar.querySelector("[data-pena-copy]");
+  if (copy) {
+    copy.hidden = false;
+    copy.addEventListener("click", function () {
+      var text = copy.getAttribute("data-pena-copy");
+      var attempt = navigator.clipboard && window.isSecureContext
+        ? navigator.clipboard.writeText(text).catch(function () { return copyWithSelection(text); })
+        : copyWithSelection(text);
+      attempt.then(
+        function () { say(status.getAttribute("data-pena-copied")); },
+        function () { say(status.getAttribute("data-pena-copy-failed") + " " + text); }
+      );
+    });
+  }
+  var native = bar.querySelector("[data-pena-native-share]");
+  if (native && navigator.share) {
+    native.hidden = false;
+    native.addEventListener("click", function () {
+      navigator.share({ title: native.getAttribute("data-title"), url: native.getAttribute("data-url") })
+        .catch(function () { /* the reader closed the share sheet */ });
+    });
+  }
+  var print = bar.querySelector("[data-pena-print]");
+  if (print && window.print) {
+    print.hidden = false;
+    print.addEventListener("click", function () { window.print(); });
+  }
+})();

@@ -1,0 +1,95 @@
+"""Sharing with KPM: share bar data, a QR code per page, and the handout collection page.
+
+- `site_url` must be an absolute http(s) URL: share links and QR codes are built from it, so a
+  missing or malformed value stops the build with a message instead of printing codes that
+  point nowhere.
+- Every page gets `pena_share` in its template context (absolute URL, WhatsApp link, inline
+  SVG QR code made by segno at build time); overrides/partials/share.html renders it.
+- A page holding `<!-- pena:handouts -->` lists every handout (type `handout`) with its
+  share link and QR code.
+"""
+
+from __future__ import annotations
+
+import html
+import sys
+from pathlib import Path
+from urllib.parse import quote, urljoin, urlsplit
+
+import segno
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from pena.content import load_site, output_path  # noqa: E402
+
+MARKER = "<!-- pena:handouts -->"
+
+
+def check_site_url(value: str | None) -> str:
+    if not value:
+        raise PluginError("site_url is missing: set SITE_URL to the address the site is published at, "
+                          "e.g. SITE_URL=https://example.org/materi-pena/ (share links and QR codes need it)")
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+        raise PluginError(f"site_url '{value}' is not an absolute http(s) URL: set SITE_URL like "
+                          "https://example.org/materi-pena/ (share links and QR codes need it)")
+    return value if value.endswith("/") else value + "/"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config.site_url = check_site_url(config.site_url)
+    return config
+
+
+def qr_svg(url: str, title: str) -> str:
+    code = segno.make(url, error="m")
+    return code.svg_inline(scale=1, border=2, dark="#000", light="#fff", omitsize=True,
+                           svgclass="pena-qr", lineclass=None, title=title)
+
+
+def whatsapp_link(title: str, url: str) -> str:
+    return "https://wa.me/?text=" + quote(f"{title} {url}", safe="")
+
+
+def share_data(title: str, url: str, ui: dict) -> dict[str, str]:
+    return {"url": url, "title": title, "whatsapp": whatsapp_link(title, url),
+            "qr": qr_svg(url, ui.get("qr_title", "QR code") + ": " + url)}
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    ui = config.extra.get("ui", {}).get("share", {})
+    url = page.canonical_url or urljoin(config.site_url, page.url)
+    title = page.meta.get("title") or page.title or config.site_name
+    context["pena_share"] = share_data(str(title), url, ui)
+    return context
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if MARKER not in markdown:
+        return markdown
+    ui = config.extra.get("ui", {}).get("share", {})
+    site = load_site(Path(config.docs_dir), Path(config.config_file_path))
+    lang = getattr(page.file, "locale_alternate_of", None) or site.langs.default
+    items = []
+    for handout in (p for p in site.in_lang(lang) if p.type == "handout"):
+        built = output_path(handout.key, lang, site.langs)
+        folder = built[: -len("index.html")]
+        url = urljoin(config.site_url, folder)
+        title = str(handout.meta["title"])
+        data = share_data(title, url, ui)
+        module = site.get(handout.key.split("/")[0] + "/index.md", lang)
+        module_title = html.escape(str(module.meta["title"])) if module else ""
+        items.append(
+            f'<div class="pena-handout" markdown>\n\n'
+            f'### {html.escape(title)} {{ #{handout.key.split("/")[0]} }}\n\n'
+            f'<p class="pena-handout__module">{module_title}</p>\n\n'
+            f'{html.escape(str(handout.meta["description"]))}\n\n'
+            f'<p class="pena-handout__links"><a href="{get_relative_url(folder, page.url)}">{ui["open"]}</a> · '
+            f'<a href="{html.escape(data["whatsapp"])}" rel="noopener">{ui["whatsapp"]}</a></p>\n\n'
+            f'<figure class="pena-handout__qr">{data["qr"]}<figcaption>{html.escape(url)}</figcaption></figure>\n\n'
+            f"</div>\n")
+    return markdown.replace(MARKER, "\n".join(items))
