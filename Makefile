@@ -8,13 +8,17 @@ export NO_MKDOCS_2_WARNING := 1
 # building for a deployment (make build SITE_URL=https://example.org/materi-pena/).
 export SITE_URL ?= http://127.0.0.1:8000/
 
-.PHONY: serve build test check check-external lint clean
+.PHONY: serve build release test check check-external lint clean
 
 $(STAMP): requirements.txt
 	python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
+
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $(NODE_STAMP)
 
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000 (missing translations allowed)
 	ALLOW_MISSING_TRANSLATIONS=$${ALLOW_MISSING_TRANSLATIONS:-true} $(PY) -m mkdocs serve -a 127.0.0.1:8000 --watch overrides --watch scripts
@@ -22,20 +26,23 @@ serve: $(STAMP)  ## live preview on http://127.0.0.1:8000 (missing translations 
 build: $(STAMP)  ## strict build into site/
 	$(PY) -m mkdocs build --strict
 
-check: $(STAMP)  ## strict build, then link, structure and translation checks
+release: $(STAMP)  ## site/ plus the offline edition zip linked from the download page
+	$(PY) scripts/release.py
+
+check: $(STAMP) $(NODE_STAMP)  ## strict build, then link, structure and translation checks
 	$(PY) -m mkdocs build --strict
 	$(PY) scripts/check.py --site site
 
-check-external: $(STAMP)  ## check external links (needs the internet)
+check-external: $(STAMP) $(NODE_STAMP)  ## check external links (needs the internet)
 	$(PY) scripts/check.py --external-only
 
 lint: $(STAMP)
 	$(PY) -m ruff check overrides scripts tests
 
-test: $(STAMP)  ## the whole test suite
+test: $(STAMP) $(NODE_STAMP)  ## the whole test suite
 	$(PY) -m ruff check overrides scripts tests
 	node --test tests/js/
 	$(PY) -m pytest
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site dist .pytest_cache

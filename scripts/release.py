@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Release build: the offline edition as a zip, then the published site that links it.
+
+    python scripts/release.py            # site/ with site/unduh/materi-pena-offline.zip
+
+1. Build the offline edition (OFFLINE=true: Material's offline plugin, file:// friendly URLs)
+   into dist/offline/ and zip it as dist/materi-pena-offline.zip.
+2. Build the published site into site/ with OFFLINE_ZIP pointing at the zip; the offline hook
+   copies it next to the download page and shows its size.
+Both builds are strict; a failure stops the release with the build's own messages.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DIST = ROOT / "dist"
+ZIP = DIST / "materi-pena-offline.zip"
+FOLDER_IN_ZIP = "materi-pena"
+
+
+def build(dest: Path, **env: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
+                          cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
+    if done.returncode != 0:
+        sys.exit(f"release: the build into {dest} failed (see the messages above)")
+
+
+def zip_folder(folder: Path, archive: Path) -> None:
+    archive.unlink(missing_ok=True)
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not path.name.endswith(".gz"):
+                bundle.write(path, f"{FOLDER_IN_ZIP}/{path.relative_to(folder).as_posix()}")
+
+
+def main() -> int:
+    offline = DIST / "offline"
+    shutil.rmtree(offline, ignore_errors=True)
+    build(offline, OFFLINE="true")
+    zip_folder(offline, ZIP)
+    build(ROOT / "site", OFFLINE_ZIP=str(ZIP))
+    print(f"release: site/ ready; offline edition {ZIP.stat().st_size / 1_000_000:.1f} MB "
+          f"at site/unduh/{ZIP.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

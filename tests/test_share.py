@@ -1,0 +1,114 @@
+"""Sharing with KPM: WhatsApp links, QR codes (decoded by zxing-cpp), copy, print to one A4 page."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from urllib.parse import quote, unquote
+
+import pytest
+import zxingcpp
+from conftest import REPO, TEST_SITE_URL, copy_repo, mkdocs_build
+from PIL import Image
+from pypdf import PdfReader
+
+from pena.content import load_site, output_path
+
+SITE = load_site()
+ALL = sorted(SITE.pages)
+HANDOUTS = sorted((p.key, p.lang) for p in SITE.pages.values() if p.type == "handout")
+
+
+def url_of(key: str, lang: str, base: str = TEST_SITE_URL) -> str:
+    built = output_path(key, lang, SITE.langs)
+    return base + (built[: -len("index.html")] if built.endswith("index.html") else built)
+
+
+@pytest.mark.parametrize(("key", "lang"), ALL)
+def test_every_page_has_whatsapp_link_and_qr_for_its_own_url(built_site: Path, key: str, lang: str) -> None:
+    html = (built_site / output_path(key, lang, SITE.langs)).read_text("utf-8")
+    me = url_of(key, lang)
+    links = re.findall(r'href="(https://wa\.me/\?text=[^"]+)"', html)
+    assert links, "no WhatsApp link"
+    text = unquote(links[0].split("text=", 1)[1].replace("&amp;", "&"))
+    assert text.endswith(" " + me), text
+    assert quote(me, safe="") in links[0]
+    assert re.search(r'<svg viewBox="0 0 \d+ \d+" class="pena-qr"><title>[^<]*' + re.escape(me) + "</title>", html)
+
+
+def decode_qr(page, svg: str) -> str:  # type: ignore[no-untyped-def]
+    page.set_content(f'<body style="margin:0;background:#fff"><div style="width:400px">{svg}</div></body>')
+    page.locator("svg").evaluate("s => { s.style.width = '400px'; s.style.height = '400px'; }")
+    image = Image.open(io.BytesIO(page.locator("svg").screenshot()))
+    results = zxingcpp.read_barcodes(image)
+    assert results, "no QR code found in the image"
+    return results[0].text
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("key", "lang"), HANDOUTS + [("index.md", "id"), ("index.md", "en"), ("bagikan.md", "en")])
+def test_qr_code_decodes_to_the_page_url(built_site: Path, page, key: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    html = (built_site / output_path(key, lang, SITE.langs)).read_text("utf-8")
+    svg = re.search(r'<svg viewBox="[^"]*" class="pena-qr">.*?</svg>', html, re.S).group(0)
+    assert decode_qr(page, svg) == url_of(key, lang)
+
+
+@pytest.mark.browser
+def test_handout_collection_lists_every_handout_with_decodable_qr(built_site: Path, page) -> None:  # type: ignore[no-untyped-def]
+    for lang in SITE.langs.all:
+        html = (built_site / output_path("bagikan.md", lang, SITE.langs)).read_text("utf-8")
+        codes = re.findall(r'<figure class="pena-handout__qr">(<svg.*?</svg>)', html, re.S)
+        expected = sorted(url_of(key, lang) for key, handout_lang in HANDOUTS if handout_lang == lang)
+        assert len(expected) == 4
+        assert sorted(decode_qr(page, svg) for svg in codes) == expected
+
+
+@pytest.mark.browser
+def test_copy_link_puts_url_on_clipboard_and_announces_it(browser, site_server: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    for path, announced in (("riset-sederhana/", "Tautan sudah disalin."), ("en/riset-sederhana/", "Link copied.")):
+        tab.goto(site_server + path)
+        tab.get_by_role("button", name="Salin tautan" if path.startswith("riset") else "Copy link").click()
+        tab.wait_for_function("document.querySelector('.pena-share [role=status]').textContent.length > 0")
+        assert tab.locator(".pena-share [role=status]").text_content() == announced
+        assert tab.evaluate("navigator.clipboard.readText()") == TEST_SITE_URL + path
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("key", "lang"), HANDOUTS)
+def test_handout_prints_on_one_a4_page_with_url_and_qr(page, site_server: str, key: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    path = url_of(key, lang, site_server)
+    page.goto(path)
+    page.emulate_media(media="print")
+    assert page.locator(".pena-share").is_hidden()
+    assert page.locator(".md-header").is_hidden()
+    assert page.locator(".pena-print-qr svg").is_visible()
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    assert len(pdf.pages) == 1, f"{key} ({lang}) prints on {len(pdf.pages)} pages"
+    text = "".join(pdf.pages[0].extract_text().split())
+    assert url_of(key, lang).replace(" ", "") in text
+
+
+@pytest.mark.browser
+def test_share_bar_hidden_in_print_on_a_lesson(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_server + "literasi-keuangan/buku-kas/")
+    assert page.locator(".pena-share").is_visible()
+    page.emulate_media(media="print")
+    assert page.locator(".pena-share").is_hidden()
+    assert page.locator(".pena-print-qr").is_visible()
+
+
+@pytest.mark.parametrize("value", ["", "not a url", "ftp://example.org/"])
+def test_missing_or_malformed_site_url_fails_the_build(tmp_path: Path, value: str) -> None:
+    root = copy_repo(tmp_path / "repo")
+    result = mkdocs_build(root, tmp_path / "out", SITE_URL=value)
+    assert result.returncode != 0
+    assert "site_url" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_repo_root_is_the_project() -> None:
+    assert (REPO / "overrides" / "hooks" / "share.py").is_file()
