@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import functools
-import gzip
-import http.server
-import io
 import os
 import shutil
-import socketserver
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pena.serve import serve
 
 REPO = Path(__file__).resolve().parents[1]
 TEST_SITE_URL = "https://pena.test/materi/"
@@ -55,37 +50,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if result.returncode != 0:
         pytest.fail(f"strict build failed:\n{result.stdout}\n{result.stderr}")
     return dest
-
-
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site with gzip, as a real static host would."""
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet tests
-        pass
-
-    def send_head(self):  # type: ignore[override]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        compressible = path.suffix in (".html", ".css", ".js", ".json", ".svg", ".xml")
-        if not (accepts and compressible and path.is_file()):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-def serve(folder: Path) -> tuple[socketserver.TCPServer, str]:
-    handler = functools.partial(_GzipHandler, directory=str(folder))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 @pytest.fixture(scope="session")

@@ -10,10 +10,9 @@ from urllib.parse import quote, unquote
 import pytest
 import zxingcpp
 from conftest import REPO, TEST_SITE_URL, copy_repo, mkdocs_build
+from pena.content import load_site, output_path
 from PIL import Image
 from pypdf import PdfReader
-
-from pena.content import load_site, output_path
 
 SITE = load_site()
 ALL = sorted(SITE.pages)

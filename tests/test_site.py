@@ -11,7 +11,6 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from conftest import REPO, TEST_SITE_URL, copy_repo, mkdocs_build
-
 from pena.content import load_site, output_path
 
 SITE = load_site()
@@ -94,7 +93,6 @@ def test_english_pages_point_search_at_english_index(built_site: Path) -> None:
     assert config["base"] == "../../en"
 
 
-EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//|url\(\s*["']?(?:https?:)?//|@import\s+["']?(?:https?:)?//""")
 
 
 def _loaded_references(html: str) -> list[str]:

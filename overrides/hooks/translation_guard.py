@@ -57,5 +57,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             f"'docs/{expected}' (or preview with ALLOW_MISSING_TRANSLATIONS=true)."
         )
     ui = config.extra.get("ui", {})
-    notice = f'!!! warning "{ui.get("untranslated_title", "Not yet translated")}"\n\n    {ui.get("untranslated_body", "")}\n\n'
-    return notice + markdown
+    title, body = ui.get("untranslated_title", "Not yet translated"), ui.get("untranslated_body", "")
+    return f'!!! warning "{title}"\n\n    {body}\n\n' + markdown

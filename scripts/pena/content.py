@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 from markdown_it import MarkdownIt
@@ -369,8 +370,5 @@ def nav_sources(mkdocs_yml: Path = MKDOCS_YML) -> list[str]:
 def output_path(key: str, lang: str, langs: Languages) -> str:
     """Built HTML file of a page (directory URLs), relative to the site folder."""
     stem = key[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        html = f"{stem}.html"
-    else:
-        html = f"{stem}/index.html"
+    html = f"{stem}.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
     return html if lang == langs.default else f"{lang}/{html}"

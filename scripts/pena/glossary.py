@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 
-from pena.content import Page, Site
+from pena.content import Site
 from pena.findings import Finding, finding
 
 GLOSSARY = "_data/glossary.yml"

@@ -1,0 +1,83 @@
+"""The offline edition: a zip that opens from file:// with navigation, language switch and
+search working and no request to any other host; and its download page."""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import REPO, mkdocs_build
+
+sys.path.insert(0, str(REPO / "scripts"))
+from release import FOLDER_IN_ZIP, zip_folder  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def offline_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("offline")
+    result = mkdocs_build(REPO, work / "build", OFFLINE="true")
+    assert result.returncode == 0, result.stderr
+    archive = work / "edition.zip"
+    zip_folder(work / "build", archive)
+    with zipfile.ZipFile(archive) as bundle:
+        bundle.extractall(work / "unzipped")
+    return work / "unzipped" / FOLDER_IN_ZIP
+
+
+def search_results(tab, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+    tab.keyboard.press("/")
+    tab.locator("input.md-search__input").press_sequentially(query, delay=30)
+    results = tab.locator(".md-search-result__item > a")
+    results.first.wait_for(timeout=20_000)
+    return [tab.evaluate("a => a.href", results.nth(i).element_handle()) for i in range(results.count())]
+
+
+@pytest.mark.browser
+def test_offline_edition_works_from_file_urls(browser, offline_root: Path) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    requests: list[str] = []
+    tab.on("request", lambda request: requests.append(request.url))
+
+    tab.goto((offline_root / "index.html").as_uri())
+    assert tab.locator("html").get_attribute("lang") == "id"
+    tab.locator('article a[href="literasi-keuangan/index.html"]').first.click()
+    tab.wait_for_load_state()
+    assert tab.url.endswith("/literasi-keuangan/index.html")
+
+    id_results = search_results(tab, "kas")
+    assert id_results and all("/en/" not in url for url in id_results), id_results
+    tab.keyboard.press("Escape")
+
+    tab.locator(".md-header .md-select").hover()
+    tab.locator('a.md-select__link[hreflang="en"]').click()
+    tab.wait_for_load_state()
+    assert tab.url.endswith("/en/literasi-keuangan/index.html")
+    assert tab.locator("html").get_attribute("lang") == "en"
+    en_results = search_results(tab, "cash")
+    assert en_results and all("/en/" in url for url in en_results), en_results
+
+    foreign = [url for url in requests if not url.startswith(("file://", "data:", "blob:", "about:"))]
+    assert not foreign, foreign
+    context.close()
+
+
+def test_offline_edition_references_no_other_host(offline_root: Path) -> None:
+    for html in offline_root.rglob("*.html"):
+        text = html.read_text("utf-8")
+        assert "unpkg.com" not in text, html
+    assert (offline_root / "assets" / "javascripts" / "vendor" / "iframe-worker-shim.js").is_file()
+
+
+def test_download_page_shows_size_and_ships_the_zip(tmp_path: Path) -> None:
+    archive = tmp_path / "materi-pena-offline.zip"
+    archive.write_bytes(b"0" * 2_345_678)
+    result = mkdocs_build(REPO, tmp_path / "site", OFFLINE_ZIP=str(archive))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "unduh" / "materi-pena-offline.zip").stat().st_size == 2_345_678
+    page_id = (tmp_path / "site" / "unduh" / "index.html").read_text("utf-8")
+    page_en = (tmp_path / "site" / "en" / "unduh" / "index.html").read_text("utf-8")
+    assert 'href="materi-pena-offline.zip"' in page_id and "(2,3 MB)" in page_id
+    assert 'href="../../unduh/materi-pena-offline.zip"' in page_en and "(2.3 MB)" in page_en
