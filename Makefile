@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # building for a deployment (make build SITE_URL=https://example.org/materi-pena/).
 export SITE_URL ?= http://127.0.0.1:8000/
 
-.PHONY: serve build release test check check-external lint clean
+.PHONY: serve build release test check check-external audit bench lint clean
 
 $(STAMP): requirements.txt
 	python3 -m venv $(VENV)
@@ -17,7 +17,7 @@ $(STAMP): requirements.txt
 
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --silent --no-audit --no-fund
+	npm ci --silent --no-audit --no-fund --omit=optional
 	touch $(NODE_STAMP)
 
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000 (missing translations allowed)
@@ -35,6 +35,15 @@ check: $(STAMP) $(NODE_STAMP)  ## strict build, then link, structure and transla
 
 check-external: $(STAMP) $(NODE_STAMP)  ## check external links (needs the internet)
 	$(PY) scripts/check.py --external-only
+
+audit: $(STAMP)  ## Lighthouse mobile scores of ten pages (reports/lighthouse/)
+	npm ci --silent --no-audit --no-fund
+	$(PY) -m mkdocs build --strict
+	$(PY) scripts/audit.py
+
+bench: $(STAMP) $(NODE_STAMP)  ## build and check times at 1x, 10x, 100x pages; cost of our additions
+	$(PY) scripts/bench_scale.py
+	$(PY) scripts/bench_overhead.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check overrides scripts tests

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""What our additions cost: the same content built with a plain Material configuration
+(no i18n, no hooks, Indonesian pages only) and with ours. Prints build time and first-view
+bytes of each and their ratio (a benchmark, not a test).
+
+    python scripts/bench_overhead.py [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from pena.content import REPO_ROOT, load_site  # noqa: E402
+
+PLAIN_CONFIG = """site_name: Materi PENA
+site_url: https://bench.test/
+theme:
+  name: material
+  language: id
+  font: false
+markdown_extensions: [abbr, admonition, attr_list, def_list, footnotes, md_in_html, tables, toc,
+  pymdownx.details, pymdownx.superfences]
+plugins: [search]
+"""
+LESSON = "literasi-keuangan/buku-kas/index.html"
+
+
+def plain_copy(dest: Path) -> None:
+    """Indonesian sources only, renamed to plain .md: the site a default Material setup builds."""
+    for page in load_site().in_lang("id"):
+        target = dest / "docs" / page.key
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.raw, "utf-8")
+    for asset in (REPO_ROOT / "docs").rglob("*"):
+        if asset.is_file() and asset.suffix != ".md" and "_data" not in asset.parts:
+            target = dest / "docs" / asset.relative_to(REPO_ROOT / "docs")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(asset, target.with_name(target.name.replace(".id.", ".")))
+    (dest / "mkdocs.yml").write_text(PLAIN_CONFIG, "utf-8")
+
+
+def build_time(root: Path, runs: int) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://bench.test/"}
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], cwd=root, env=env,
+                              capture_output=True, text=True)
+        times.append(time.perf_counter() - started)
+        if done.returncode != 0:
+            raise RuntimeError(f"build in {root} failed: {done.stderr[-400:]}")
+    return statistics.median(times)
+
+
+def main() -> int:
+    from test_weight import page_load
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        plain, ours = Path(folder) / "plain", Path(folder) / "ours"
+        plain_copy(plain)
+        for name in ("docs", "overrides", "scripts"):
+            shutil.copytree(REPO_ROOT / name, ours / name, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copy2(REPO_ROOT / "mkdocs.yml", ours / "mkdocs.yml")
+        rows = []
+        for label, root in (("plain Material, id only", plain), ("ours, id + en", ours)):
+            seconds = build_time(root, args.runs)
+            weight = sum(page_load(root / "site", root / "site" / LESSON).values())
+            rows.append((label, seconds, weight))
+    print(f"{'configuration':28} {'build s':>8} {'first view gz bytes':>20}")
+    for label, seconds, weight in rows:
+        print(f"{label:28} {seconds:>8.2f} {weight:>20}")
+    print(f"{'ratio ours / plain':28} {rows[1][1] / rows[0][1]:>8.2f} {rows[1][2] / rows[0][2]:>20.2f}")
+    print(f"(lesson page {LESSON}; median of {args.runs} builds)")
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except RuntimeError as error:
+        print(f"bench_overhead.py: {error}", file=sys.stderr)
+        sys.exit(1)
