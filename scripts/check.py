@@ -52,9 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         if not (site_dir / "index.html").is_file():
             print(f"{site_dir}: no built site; run `make build` first", file=sys.stderr)
             return 2
-        report = sitelinks.run_linkinator(site_dir, external=True)
-        found, _ = sitelinks.link_findings(report, site_dir, load_site(docs, mkdocs_yml))
-        found = [f for f in found if f.code == "LK002"]
+        found = sitelinks.linkinator_broken(sitelinks.run_linkinator(site_dir, external=True), external_only=True)
         for item in found:
             print(item)
         print(f"external links: {len(found)} broken")
@@ -66,8 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         if not (args.site / "index.html").is_file():
             print(f"{args.site}: no built site here; run `make build` first", file=sys.stderr)
             return 2
-        report = sitelinks.run_linkinator(args.site)
-        link_found, skipped = sitelinks.link_findings(report, args.site, load_site(docs, mkdocs_yml))
+        link_found, skipped = sitelinks.check_built_links(args.site, load_site(docs, mkdocs_yml))
         found += link_found
     elapsed = time.perf_counter() - started
 

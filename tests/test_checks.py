@@ -258,3 +258,11 @@ def test_bad_root_gives_a_message_not_a_traceback(tmp_path: Path) -> None:
                           capture_output=True, text=True)
     assert done.returncode == 2
     assert "no built site" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_linkinator_agrees_the_built_site_has_no_broken_internal_links(built_site: Path) -> None:
+    """Cross-check of the file-based link check with a well-kept crawler (slower, so only here)."""
+    from pena.sitelinks import linkinator_broken, run_linkinator
+
+    broken = [f for f in linkinator_broken(run_linkinator(built_site)) if f.code == "LK001"]
+    assert not broken, [str(f) for f in broken[:10]]

@@ -32,6 +32,9 @@ MODULES: tuple[str, ...] = (
     "fotografi-videografi",
 )
 
+# libyaml's C loader when PyYAML has it (about ten times faster); same safe semantics.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 # Trailing attribute list of a heading, e.g. "Tujuan belajar { #tujuan }".
 _HEADING_ATTRS = re.compile(r"\s*\{\s*([^}]*)\}\s*$")
 _ID_IN_ATTRS = re.compile(r"#([A-Za-z0-9_-]+)")
@@ -177,7 +180,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int]
         if lines[index].rstrip() in ("---", "..."):
             block = "\n".join(lines[1:index])
             try:
-                meta = yaml.safe_load(block) or {}
+                meta = yaml.load(block, Loader=YAML_LOADER) or {}
             except yaml.YAMLError as error:
                 mark = getattr(error, "problem_mark", None)
                 line = mark.line + 2 if mark is not None else 1

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 
-from pena.content import Site
+from pena.content import YAML_LOADER, Site
 from pena.findings import Finding, finding
 
 GLOSSARY = "_data/glossary.yml"
@@ -45,8 +45,8 @@ def _load(path: Path, mtime: float) -> tuple[Term, ...]:
     schema_path = path.parent / Path(SCHEMA).name
     text = path.read_text("utf-8")
     try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=YAML_LOADER)
+        data = yaml.load(text, Loader=YAML_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise GlossaryError([finding(path, mark.line + 1 if mark else None, "GL002",
