@@ -15,6 +15,14 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
+# Browser tests drive Debian's Chromium (Playwright's own browser download cannot work here).
+CHROMIUM_STAMP := .venv/.chromium
+$(CHROMIUM_STAMP): $(STAMP)
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Install Debian's chromium first: sudo apt-get install -y chromium" >&2; exit 1; fi; }
+	touch $(CHROMIUM_STAMP)
+
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --silent --no-audit --no-fund --omit=optional
@@ -48,7 +56,7 @@ bench: $(STAMP) $(NODE_STAMP)  ## build and check times at 1x, 10x, 100x pages; 
 lint: $(STAMP)
 	$(PY) -m ruff check overrides scripts tests
 
-test: $(STAMP) $(NODE_STAMP)  ## the whole test suite
+test: $(STAMP) $(NODE_STAMP) $(CHROMIUM_STAMP)  ## the whole test suite
 	$(PY) -m ruff check overrides scripts tests
 	node --test tests/js/
 	$(PY) -m pytest

@@ -1,7 +1,17 @@
-// Share bar: copy the page link, open the native share sheet, print. Progressive
-// enhancement: buttons are hidden in the HTML and only shown when they can work.
+// Materi PENA page script (every page, under 2 KB). Progressive enhancement only: the pages
+// work without it.
+// 1. Share bar: copy the page link, open the native share sheet, print; the buttons are
+//    hidden in the HTML and only shown when they can work.
+// 2. Wide tables that scroll sideways become keyboard-focusable, so keyboard users can
+//    scroll them too (Material wraps tables after load).
 (function () {
   "use strict";
+  window.addEventListener("load", function () {
+    var wraps = document.querySelectorAll(".md-typeset__scrollwrap");
+    for (var i = 0; i < wraps.length; i++) {
+      if (wraps[i].scrollWidth > wraps[i].clientWidth) wraps[i].tabIndex = 0;
+    }
+  });
   var bar = document.querySelector(".pena-share");
   if (!bar) return;
   var status = bar.querySelector("[role=status]");
