@@ -28,12 +28,13 @@ def url_of(key: str, lang: str, base: str = TEST_SITE_URL) -> str:
 def test_every_page_has_whatsapp_link_and_qr_for_its_own_url(built_site: Path, key: str, lang: str) -> None:
     html = (built_site / output_path(key, lang, SITE.langs)).read_text("utf-8")
     me = url_of(key, lang)
-    links = re.findall(r'href="(https://wa\.me/\?text=[^"]+)"', html)
+    links = re.findall(r'class="md-button pena-share__whatsapp" href="(https://wa\.me/\?text=[^"]+)"', html)
     assert links, "no WhatsApp link"
     text = unquote(links[0].split("text=", 1)[1].replace("&amp;", "&"))
     assert text.endswith(" " + me), text
     assert quote(me, safe="") in links[0]
-    assert re.search(r'<svg viewBox="0 0 \d+ \d+" class="pena-qr"><title>[^<]*' + re.escape(me) + "</title>", html)
+    printed = html.split('<figure class="pena-print-qr', 1)[1]
+    assert re.match(r'[^>]*>\s*<svg viewBox="0 0 \d+ \d+" class="pena-qr"><title>[^<]*' + re.escape(me) + "</title>", printed)
 
 
 def decode_qr(page, svg: str) -> str:  # type: ignore[no-untyped-def]
@@ -49,7 +50,8 @@ def decode_qr(page, svg: str) -> str:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(("key", "lang"), HANDOUTS + [("index.md", "id"), ("index.md", "en"), ("bagikan.md", "en")])
 def test_qr_code_decodes_to_the_page_url(built_site: Path, page, key: str, lang: str) -> None:  # type: ignore[no-untyped-def]
     html = (built_site / output_path(key, lang, SITE.langs)).read_text("utf-8")
-    svg = re.search(r'<svg viewBox="[^"]*" class="pena-qr">.*?</svg>', html, re.S).group(0)
+    printed = html.split('<figure class="pena-print-qr', 1)[1]
+    svg = re.search(r'<svg viewBox="[^"]*" class="pena-qr">.*?</svg>', printed, re.S).group(0)
     assert decode_qr(page, svg) == url_of(key, lang)
 
 

@@ -36,5 +36,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     lang = getattr(page.file, "locale", None) or config.theme["language"]
     if MARKER in markdown:
         labels = config.extra.get("ui", {}).get("glossary", {})
-        markdown = markdown.replace(MARKER, glossary_markdown(terms, lang, labels))
+        # The glossary page spells every term out already: no tooltips there, which also keeps
+        # this longest page inside the 12 KB budget.
+        return markdown.replace(MARKER, glossary_markdown(terms, lang, labels))
     return f"{markdown}\n\n{abbreviations(terms, lang)}\n"

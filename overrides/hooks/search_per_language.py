@@ -27,7 +27,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if i18n is None or lang is None or lang == i18n.default_language:
         return output
     # base is the relative path to the site root; the language root is one folder further.
-    return _CONFIG_BASE.sub(lambda m: f'{m.group(1)}{m.group(2)}/{lang}"', output, count=1)
+    return _CONFIG_BASE.sub(lambda m: f'{m.group(1)}{m.group(2)}/{lang}/"', output, count=1)
 
 
 def split_index(index: dict, translations: tuple[str, ...]) -> dict[str, dict]:

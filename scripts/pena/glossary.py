@@ -126,15 +126,17 @@ def abbreviations(terms: tuple[Term, ...], lang: str) -> str:
 
 
 def glossary_markdown(terms: tuple[Term, ...], lang: str, labels: dict[str, Any]) -> str:
-    """Definition list sorted in the page language; the other language's term beside each."""
+    """Definition list sorted in the page language; the other language's term beside each.
+
+    No per-term anchors or extra markup: the page holds every term and must stay within the
+    12 KB budget for a later page (each term costs about 100 compressed bytes).
+    """
     other = "en" if lang == "id" else "id"
     rows = []
     for term in sorted(terms, key=lambda t: t.term(lang).casefold()):
+        # Terms kept as-is in English have no other-language form worth repeating.
+        other_form = "" if term.id == term.en else f" *{labels[other]}: {term.term(other)}*"
         note = labels["kept"] if term.keep and lang != "id" else ""
-        rows.append(f"**{term.term(lang)}**{{ #{slug(term.id)} }}\n"
-                    f":   {term.definition[lang]} *{labels[other]}: {term.term(other)}*{note}\n")
+        rows.append(f"{term.term(lang)}\n:   {term.definition[lang]}{other_form}{note}\n")
     return "\n".join(rows)
 
-
-def slug(text: str) -> str:
-    return "istilah-" + re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

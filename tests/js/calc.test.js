@@ -113,7 +113,7 @@ test("markup versus margin: cost 2,000 sold at 3,000", () => {
 const SARI = [50000, 54000, 20000, 22000, 60000];
 
 test("Bu Sari with a 50% markup", () => {
-  const r = value(C.priceTool({ costs: SARI, units: 100, mode: "markup", value: 50, fixedCost: 200000 }));
+  const r = value(C.priceTool({ costs: SARI, units: 100, mode: "markup", value: 50, fixedCost: 288000 }));
   assert.equal(r.totalCost, 206000);
   assert.equal(r.unitCost, 2060);
   assert.equal(r.price, 3090); // 2,060 x 1.5
@@ -121,17 +121,17 @@ test("Bu Sari with a 50% markup", () => {
   assert.equal(r.profitBatch, 103000);
   assert.equal(r.markupPct, 50);
   assert.equal(C.formatPercent(r.marginPct, "id"), "33,3%"); // 1,030 / 3,090
-  // Sealer Rp200,000 / 1,030 a pack = 194.2, rounded up: 195 packs.
-  assert.deepEqual(r.breakEven, { status: "ok", units: 195 });
+  // Cassava slicer Rp288,000 / 1,030 a pack = 279.6, rounded up: 280 packs.
+  assert.deepEqual(r.breakEven, { status: "ok", units: 280 });
 });
 
 test("Bu Sari selling to warung at Rp3,500", () => {
-  const r = value(C.priceTool({ costs: SARI, units: 100, mode: "price", value: 3500, fixedCost: 200000 }));
+  const r = value(C.priceTool({ costs: SARI, units: 100, mode: "price", value: 3500, fixedCost: 288000 }));
   assert.equal(r.profitUnit, 1440);
   assert.equal(r.profitBatch, 144000);
   assert.equal(C.formatPercent(r.markupPct, "id"), "69,9%"); // 1,440 / 2,060
   assert.equal(C.formatPercent(r.marginPct, "id"), "41,1%"); // 1,440 / 3,500
-  assert.deepEqual(r.breakEven, { status: "ok", units: 139 }); // 200,000 / 1,440 = 138.9
+  assert.deepEqual(r.breakEven, { status: "ok", units: 200 }); // 288,000 / 1,440 = 200 exactly
   assert.equal(r.loss, false);
 });
 
