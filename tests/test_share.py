@@ -34,7 +34,8 @@ def test_every_page_has_whatsapp_link_and_qr_for_its_own_url(built_site: Path, k
     assert text.endswith(" " + me), text
     assert quote(me, safe="") in links[0]
     printed = html.split('<figure class="pena-print-qr', 1)[1]
-    assert re.match(r'[^>]*>\s*<svg viewBox="0 0 \d+ \d+" class="pena-qr"><title>[^<]*' + re.escape(me) + "</title>", printed)
+    qr_title = r'[^>]*>\s*<svg viewBox="0 0 \d+ \d+" class="pena-qr"><title>[^<]*'
+    assert re.match(qr_title + re.escape(me) + "</title>", printed)
 
 
 def decode_qr(page, svg: str) -> str:  # type: ignore[no-untyped-def]
