@@ -46,7 +46,6 @@ check-external: $(STAMP) $(NODE_STAMP)  ## check external links (needs the inter
 
 audit: $(STAMP)  ## Lighthouse mobile scores of ten pages (reports/lighthouse/)
 	npm ci --silent --no-audit --no-fund
-	$(PY) -m mkdocs build --strict
 	$(PY) scripts/audit.py
 
 bench: $(STAMP) $(NODE_STAMP)  ## build and check times at 1x, 10x, 100x pages; cost of our additions

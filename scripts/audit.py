@@ -3,7 +3,9 @@
 
     python scripts/audit.py [--site site] [--reports reports/lighthouse]
 
-Audits the home page, a module overview, a lesson, a quiz and a handout in both languages,
+Builds the site into a temporary folder with SITE_URL set to the local server's address (so
+canonical and hreflang URLs point at the server being measured), then audits the home page,
+a module overview, a lesson, a quiz and a handout in both languages,
 prints the four category scores per page and writes each JSON report to the reports folder.
 Targets: accessibility, best practices and SEO 100; performance 95 or more. Performance
 varies from run to run: this is a benchmark, not a test.
@@ -48,17 +50,20 @@ def audit(url: str, report: Path) -> dict[str, int]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--site", type=Path, default=REPO_ROOT / "site")
     parser.add_argument("--reports", type=Path, default=REPO_ROOT / "reports" / "lighthouse")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         print("audit.py: lighthouse is not installed: run `npm ci` (make audit does)", file=sys.stderr)
         return 2
-    if not (args.site / "index.html").is_file():
-        print(f"audit.py: no built site in {args.site}: run `make build` first", file=sys.stderr)
-        return 2
     args.reports.mkdir(parents=True, exist_ok=True)
-    server, base = serve(args.site)
+    folder = Path(tempfile.mkdtemp(prefix="pena-audit-"))
+    server, base = serve(folder)
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(folder)],
+                           cwd=REPO_ROOT, env={**os.environ, "SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"})
+    if built.returncode != 0:
+        server.shutdown()
+        print("audit.py: the build failed; run `make build` to see why", file=sys.stderr)
+        return 1
     failed = False
     print(f"{'page':48} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")
     try:
@@ -74,6 +79,7 @@ def main() -> int:
                       f"{scores['best-practices']:>5} {scores['seo']:>5}{mark}")
     finally:
         server.shutdown()
+        shutil.rmtree(folder, ignore_errors=True)
     print(f"reports: {args.reports}")
     return 1 if failed else 0
 

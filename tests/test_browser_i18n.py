@@ -38,3 +38,14 @@ def test_indonesian_search_finds_prefixes_and_stays_indonesian(page, site_server
     absolute = [page.evaluate("h => new URL(h, location.href).href", h) for h in hrefs]
     assert any("literasi-keuangan" in url for url in absolute), absolute
     assert not any(url.startswith(site_server + "en/") for url in absolute), absolute
+
+
+def test_page_load_requests_stay_on_the_site_and_skip_sitemaps(page, site_server: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in ("", "en/riset-sederhana/harga-dan-uji-coba/", "literasi-keuangan/kuis/"):
+        page.goto(site_server + path)
+        page.wait_for_load_state("networkidle")
+    assert requests and all(url.startswith(site_server) for url in requests), requests
+    assert not [url for url in requests if url.endswith("sitemap.xml")]
+    assert page.locator('link[rel="alternate"][hreflang]').count() == 0  # removed from the live page

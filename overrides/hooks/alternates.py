@@ -6,6 +6,9 @@
 - On a language's home page static-i18n leaves the switcher links root-absolute ("/en/"),
   which breaks when the site lives in a sub-folder or is opened from file:// (the offline
   edition). Make them relative to the page.
+- The offline edition gets no head alternates at all: Material's script fetches
+  `sitemap.xml` next to every alternate URL, which would be a request to the published host
+  from a file:// page, and search engines never see the offline edition anyway.
 """
 
 from __future__ import annotations
@@ -56,4 +59,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     default = i18n.default_language if i18n else config.theme["language"]
     site_path = urlsplit(config.site_url or "/").path or "/"
     output = relative_switcher(output, page.file.dest_uri, site_path, config.use_directory_urls)
+    offline = config.plugins.get("material/offline")
+    if offline is not None and offline.config.enabled:
+        return _HEAD_ALTERNATE.sub("", output)
     return absolute_alternates(output, page.canonical_url or config.site_url or "", default)

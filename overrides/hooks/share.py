@@ -45,10 +45,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def qr_svg(url: str, title: str) -> str:
+def qr_svg(url: str) -> str:
+    """Inline SVG QR code; hidden from screen readers, whose figcaption gives the URL instead."""
     code = segno.make(url, error="m")
-    return code.svg_inline(scale=1, border=2, dark="#000", light="#fff", omitsize=True,
-                           svgclass="pena-qr", lineclass=None, title=title)
+    svg = code.svg_inline(scale=1, border=2, dark="#000", light="#fff", omitsize=True,
+                          svgclass="pena-qr", lineclass=None)
+    return svg.replace("<svg ", '<svg aria-hidden="true" ', 1)
 
 
 def whatsapp_link(title: str, url: str) -> str:
@@ -57,7 +59,7 @@ def whatsapp_link(title: str, url: str) -> str:
 
 def share_data(title: str, url: str, ui: dict) -> dict[str, str]:
     return {"url": url, "title": title, "whatsapp": whatsapp_link(title, url),
-            "qr": qr_svg(url, ui.get("qr_title", "QR code") + ": " + url)}
+            "qr": qr_svg(url)}
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:

@@ -4,8 +4,15 @@
 //    hidden in the HTML and only shown when they can work.
 // 2. Wide tables that scroll sideways become keyboard-focusable, so keyboard users can
 //    scroll them too (Material wraps tables after load).
+// 3. Material fetches sitemap.xml next to every <link rel="alternate"> in the head, to keep
+//    the reader's place when switching language. static-i18n's switcher links already do
+//    that, so those fetches only cost data (and 404s below the site root). The hreflang links
+//    stay in the HTML for search engines; this deferred script takes them out of the live page
+//    before Material reads it (Material waits for DOMContentLoaded, deferred scripts run first).
 (function () {
   "use strict";
+  var alternates = document.querySelectorAll('head link[rel="alternate"][hreflang]');
+  for (var a = 0; a < alternates.length; a++) alternates[a].remove();
   window.addEventListener("load", function () {
     var wraps = document.querySelectorAll(".md-typeset__scrollwrap");
     for (var i = 0; i < wraps.length; i++) {
@@ -52,7 +59,7 @@
   if (native && navigator.share) {
     native.hidden = false;
     native.addEventListener("click", function () {
-      navigator.share({ title: native.getAttribute("data-title"), url: native.getAttribute("data-url") })
+      navigator.share({ title: document.title, url: copy.getAttribute("data-pena-copy") })
         .catch(function () { /* the reader closed the share sheet */ });
     });
   }
