@@ -82,8 +82,11 @@ def load_terms(docs_dir: Path) -> tuple[Term, ...]:
     return _load(path, path.stat().st_mtime)
 
 
-def _pattern(term: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", re.IGNORECASE)
+def _alternation(words: list[str]) -> re.Pattern[str]:
+    """One case-insensitive whole-word pattern for many terms (longest first): a page is
+    scanned once, not once per term."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in ordered) + r")(?![\w-])", re.IGNORECASE)
 
 
 def check_glossary(site: Site) -> list[Finding]:
@@ -91,22 +94,28 @@ def check_glossary(site: Site) -> list[Finding]:
         terms = load_terms(site.docs_dir)
     except GlossaryError as error:
         return error.findings
+    guarded = [term for term in terms if term.avoid]
+    if not guarded:
+        return []
+    term_pattern = _alternation([term.id for term in guarded])
+    rival_of = {rival.lower(): term for term in guarded for rival in term.avoid}
+    rival_pattern = _alternation(list(rival_of))
     found = []
     for source in site.in_lang(site.langs.default):
+        used = {match.group(1).lower() for match in term_pattern.finditer(source.body)}
+        if not used:
+            continue
         for lang in site.langs.translations:
             translation = site.get(source.key, lang)
             if translation is None:
                 continue
-            for term in terms:
-                if not term.avoid or not _pattern(term.id).search(source.body):
-                    continue
-                for rival in term.avoid:
-                    match = _pattern(rival).search(translation.body)
-                    if match:
-                        line = translation.body_line + translation.body.count("\n", 0, match.start())
-                        found.append(finding(translation.path, line, "GL001",
-                                             f"'{match.group(0)}' is a rival term for '{term.id}'",
-                                             f"use the agreed term '{term.en}' (docs/_data/glossary.yml)"))
+            for match in rival_pattern.finditer(translation.body):
+                term = rival_of[match.group(1).lower()]
+                if term.id.lower() in used:
+                    line = translation.body_line + translation.body.count("\n", 0, match.start())
+                    found.append(finding(translation.path, line, "GL001",
+                                         f"'{match.group(0)}' is a rival term for '{term.id}'",
+                                         f"use the agreed term '{term.en}' (docs/_data/glossary.yml)"))
     return found
 
 
