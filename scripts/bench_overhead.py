@@ -9,10 +9,8 @@ bytes of each and their ratio (a benchmark, not a test).
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -21,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from pena.content import REPO_ROOT, load_site  # noqa: E402
+from pena.workspace import copy_repo, mkdocs_build  # noqa: E402
 
 PLAIN_CONFIG = """site_name: Materi PENA
 site_url: https://bench.test/
@@ -50,12 +49,10 @@ def plain_copy(dest: Path) -> None:
 
 
 def build_time(root: Path, runs: int) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://bench.test/"}
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], cwd=root, env=env,
-                              capture_output=True, text=True)
+        done = mkdocs_build(root, root / "site", quiet=True, SITE_URL="https://bench.test/")
         times.append(time.perf_counter() - started)
         if done.returncode != 0:
             raise RuntimeError(f"build in {root} failed: {done.stderr[-400:]}")
@@ -71,9 +68,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         plain, ours = Path(folder) / "plain", Path(folder) / "ours"
         plain_copy(plain)
-        for name in ("docs", "overrides", "scripts"):
-            shutil.copytree(REPO_ROOT / name, ours / name, ignore=shutil.ignore_patterns("__pycache__"))
-        shutil.copy2(REPO_ROOT / "mkdocs.yml", ours / "mkdocs.yml")
+        copy_repo(ours)
         rows = []
         for label, root in (("plain Material, id only", plain), ("ours, id + en", ours)):
             seconds = build_time(root, args.runs)

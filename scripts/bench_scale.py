@@ -24,14 +24,12 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pena.content import MODULES, REPO_ROOT  # noqa: E402
+from pena.content import MODULES  # noqa: E402
+from pena.workspace import copy_repo  # noqa: E402
 
 
 def make_copy(dest: Path, factor: int) -> int:
-    for name in ("docs", "overrides", "scripts"):
-        shutil.copytree(REPO_ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy2(REPO_ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    (dest / "node_modules").symlink_to(REPO_ROOT / "node_modules")
+    copy_repo(dest, link_node_modules=True)
     config = (dest / "mkdocs.yml").read_text("utf-8")
     extra_nav = []
     for copy in range(2, factor + 1):

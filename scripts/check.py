@@ -20,12 +20,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pena import checks, glossary, sitelinks  # noqa: E402
-from pena.content import REPO_ROOT, ContentError, load_site  # noqa: E402
+from pena.content import REPO_ROOT, ContentError, Site, load_site  # noqa: E402
 from pena.findings import ERROR, Finding, from_content_error  # noqa: E402
 
 
-def source_findings(docs: Path, mkdocs_yml: Path) -> list[Finding]:
-    site = load_site(docs, mkdocs_yml)
+def source_findings(site: Site, docs: Path, mkdocs_yml: Path) -> list[Finding]:
     found = checks.check_front_matter(site)
     found += checks.check_shadowing(site)
     found += checks.check_modules(site)
@@ -58,13 +57,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"external links: {len(found)} broken")
         return 1 if found else 0
 
-    found = source_findings(docs, mkdocs_yml)
+    site = load_site(docs, mkdocs_yml)
+    found = source_findings(site, docs, mkdocs_yml)
     skipped: list[str] = []
     if args.site:
         if not (args.site / "index.html").is_file():
             print(f"{args.site}: no built site here; run `make build` first", file=sys.stderr)
             return 2
-        link_found, skipped = sitelinks.check_built_links(args.site, load_site(docs, mkdocs_yml))
+        link_found, skipped = sitelinks.check_built_links(args.site, site)
         found += link_found
     elapsed = time.perf_counter() - started
 

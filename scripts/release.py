@@ -12,12 +12,13 @@ Both builds are strict; a failure stops the release with the build's own message
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pena.workspace import mkdocs_build  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
@@ -26,8 +27,7 @@ FOLDER_IN_ZIP = "materi-pena"
 
 
 def build(dest: Path, **env: str) -> None:
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
-                          cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
+    done = mkdocs_build(ROOT, dest, capture=False, **env)
     if done.returncode != 0:
         sys.exit(f"release: the build into {dest} failed (see the messages above)")
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pena import workspace
 from pena.serve import serve
 
 REPO = Path(__file__).resolve().parents[1]
@@ -23,24 +22,14 @@ CHROMIUM_ARGS = [
 
 
 def mkdocs_build(repo: Path, dest: Path, **env_extra: str) -> subprocess.CompletedProcess[str]:
-    """Run a strict MkDocs build of `repo` into `dest` (without -q, which hides warnings)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": TEST_SITE_URL, **env_extra}
-    if "ALLOW_MISSING_TRANSLATIONS" not in env_extra:
-        env.pop("ALLOW_MISSING_TRANSLATIONS", None)  # tests see the strict default
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(repo / "mkdocs.yml"),
-         "-d", str(dest)],
-        cwd=repo, env=env, capture_output=True, text=True, timeout=600,
-    )
+    """Strict build for tests: the test SITE_URL, and missing translations not allowed unless asked."""
+    env = {"SITE_URL": TEST_SITE_URL, "ALLOW_MISSING_TRANSLATIONS": "", **env_extra}
+    return workspace.mkdocs_build(repo, dest, **env)
 
 
 def copy_repo(dest: Path) -> Path:
     """A copy of the sources (docs, overrides, scripts, mkdocs.yml) to plant defects in."""
-    for name in ("docs", "overrides", "scripts"):
-        shutil.copytree(REPO / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "pyproject.toml"):
-        shutil.copy2(REPO / name, dest / name)
-    return dest
+    return workspace.copy_repo(dest)
 
 
 @pytest.fixture(scope="session")

@@ -52,11 +52,12 @@ def read_built(path: Path) -> BuiltPage:
     return BuiltPage(ids, refs)
 
 
-def _target_file(site_dir: Path, page_file: Path, path: str) -> Path:
-    joined = posixpath.normpath(posixpath.join(page_file.parent.relative_to(site_dir).as_posix(), path))
-    target = site_dir / joined
-    if path.endswith("/") or target.is_dir():
-        target = target / "index.html"
+def _resolve(page_rel: str, path: str, folders: set[str]) -> str:
+    """Site-relative file a relative link of page `page_rel` points at (strings: this runs for
+    every link of every page, and pathlib is ten times slower here)."""
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_rel), path))
+    if path.endswith("/") or target in folders:
+        target = "index.html" if target == "." else f"{target}/index.html"
     return target
 
 
@@ -64,40 +65,59 @@ def check_built_links(site_dir: Path, site: Site) -> tuple[list[Finding], list[s
     """(findings for broken internal links and anchors, sorted external URLs found)."""
     site_dir = site_dir.resolve()
     sources = {output_path(key, lang, site.langs): page.rel for (key, lang), page in site.pages.items()}
-    pages: dict[Path, BuiltPage] = {path: read_built(path) for path in site_dir.rglob("*.html")}
+    files = {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file()}
+    folders = {"."} | {posixpath.dirname(name) for name in files}
+    folders |= {parent for name in list(folders) for parent in _parents(name)}
+    pages = {name: read_built(site_dir / name) for name in sorted(files) if name.endswith(".html")}
     found: list[Finding] = []
     external: set[str] = set()
-    for page_file, built in sorted(pages.items()):
-        if page_file.name == "404.html":
+    # Pages of one folder share most links (nav, header, footer): resolve each once per folder.
+    resolved: dict[tuple[str, str], tuple[str, str, str] | None] = {}
+    for built_rel, built in pages.items():
+        if posixpath.basename(built_rel) == "404.html":
             continue  # served at any address, so MkDocs writes it with root-absolute links on purpose
-        built_rel = page_file.relative_to(site_dir).as_posix()
         source = sources.get(built_rel, f"site/{built_rel}")
+        folder = posixpath.dirname(built_rel)
         for ref, line in built.refs:
-            parts = urlsplit(ref)
-            if parts.scheme in ("http", "https") or ref.startswith("//"):
+            key = (folder, ref)
+            if key not in resolved:
+                resolved[key] = _classify(built_rel, ref, folders)
+            kind, target, fragment = resolved[key] or ("skip", "", "")
+            if kind == "external":
                 external.add(ref)
-                continue
-            if ref.startswith(NOT_FILES) or parts.scheme:
-                continue
-            if parts.path.startswith("/"):
+            elif kind == "absolute":
                 found.append(finding(source, None, "LK001", f"root-absolute link '{ref}' breaks in a sub-folder "
                                      "and offline", "use a relative link", severity=ERROR))
-                continue
-            target = _target_file(site_dir, page_file, unquote(parts.path)) if parts.path else page_file
-            where = f" (line {line} of site/{built_rel})" if source.startswith("docs/") else f":{line}"
-            if not target.is_file():
-                found.append(finding(source, None, "LK001", f"broken link to '{ref}': no such file{where}",
-                                     "fix the link; links in the header, nav or footer come from mkdocs.yml "
-                                     "or overrides/"))
-                continue
-            fragment = unquote(parts.fragment)
-            if fragment and target.suffix == ".html":
-                target_page = pages.get(target) or read_built(target)
-                if fragment not in target_page.ids:
+            elif kind == "local":
+                target = target or built_rel  # a bare '#fragment' points into the page itself
+                where = f" (line {line} of site/{built_rel})" if source.startswith("docs/") else f":{line}"
+                if target not in files:
+                    found.append(finding(source, None, "LK001", f"broken link to '{ref}': no such file{where}",
+                                         "fix the link; links in the header, nav or footer come from mkdocs.yml "
+                                         "or overrides/"))
+                elif fragment and target in pages and fragment not in pages[target].ids:
                     found.append(finding(source, None, "LK001", f"broken anchor '{ref}': no id '{fragment}' in "
-                                         f"site/{target.relative_to(site_dir).as_posix()}{where}",
-                                         "use an id that exists: headings carry '{ #id }'"))
+                                         f"site/{target}{where}", "use an id that exists: headings carry '{ #id }'"))
     return found, sorted(external)
+
+
+def _classify(page_rel: str, ref: str, folders: set[str]) -> tuple[str, str, str] | None:
+    """('external' | 'absolute' | 'local', target file, fragment), or None for links that are
+    not files (mailto:, tel:, javascript:, data:)."""
+    parts = urlsplit(ref)
+    if parts.scheme in ("http", "https") or ref.startswith("//"):
+        return ("external", "", "")
+    if ref.startswith(NOT_FILES) or parts.scheme:
+        return None
+    if parts.path.startswith("/"):
+        return ("absolute", "", "")
+    target = _resolve(page_rel, unquote(parts.path), folders) if parts.path else ""
+    return ("local", target, unquote(parts.fragment))
+
+
+def _parents(name: str) -> list[str]:
+    parts = name.split("/")
+    return ["/".join(parts[:i]) for i in range(1, len(parts))]
 
 
 # --------------------------------------------------------------------------------------------

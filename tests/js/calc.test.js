@@ -220,3 +220,10 @@ test("fill puts values into the page's message templates", () => {
   assert.equal(C.fill("{a} dan {b}", { a: "x" }), "x dan {b}");
   assert.equal(C.fill(undefined, {}), "");
 });
+
+test("fieldMessage prefers the field's message, then the form's, then the generic one", () => {
+  const form = { msgFormat: "generic", msgTooLarge: "form too large" };
+  assert.equal(C.fieldMessage({ msgTooLarge: "field too large" }, form, "too-large"), "field too large");
+  assert.equal(C.fieldMessage({}, form, "too-large"), "form too large");
+  assert.equal(C.fieldMessage({}, form, "letters"), "generic");
+});

@@ -238,6 +238,15 @@
     });
   }
 
+  // Both tools: the message for an error code comes from the field's own data-msg-* attribute,
+  // else the form's, else the form's generic format message ("too-large" -> msgTooLarge).
+  function fieldMessage(fieldData, formData, code) {
+    var key = "msg" + String(code).replace(/(^|-)([a-z])/g, function (m, dash, ch) {
+      return ch.toUpperCase();
+    });
+    return fieldData[key] || formData[key] || formData.msgFormat;
+  }
+
   return {
     MAX_AMOUNT: MAX_AMOUNT,
     MAX_MARKUP: MAX_MARKUP,
@@ -254,6 +263,7 @@
     breakEvenUnits: breakEvenUnits,
     priceTool: priceTool,
     moneyPlan: moneyPlan,
-    fill: fill
+    fill: fill,
+    fieldMessage: fieldMessage
   };
 });

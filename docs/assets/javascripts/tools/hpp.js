@@ -21,12 +21,8 @@
     return Array.prototype.slice.call((el || form).querySelectorAll(sel));
   }
 
-  // Messages: a field's own data-msg-* first, then the form's.
   function message(input, code) {
-    var key = "msg" + code.replace(/(^|-)([a-z])/g, function (m, dash, ch) {
-      return ch.toUpperCase();
-    });
-    return input.dataset[key] || d[key] || d.msgFormat;
+    return C.fieldMessage(input.dataset, d, code);
   }
 
   function errorOf(input) {

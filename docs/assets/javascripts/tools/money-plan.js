@@ -16,12 +16,8 @@
   var pockets = Array.prototype.slice.call(form.querySelectorAll(".plan-pocket"));
   var tbody = document.getElementById("plan-shares");
 
-  // Messages: a field's own data-msg-* first, then the form's.
   function message(input, code) {
-    var key = "msg" + code.replace(/(^|-)([a-z])/g, function (m, dash, ch) {
-      return ch.toUpperCase();
-    });
-    return input.dataset[key] || d[key] || d.msgFormat;
+    return C.fieldMessage(input.dataset, d, code);
   }
 
   function errorOf(input) {
