@@ -84,6 +84,7 @@ def test_copy_link_puts_url_on_clipboard_and_announces_it(browser, site_server: 
 def test_handout_prints_on_one_a4_page_with_url_and_qr(page, site_server: str, key: str, lang: str) -> None:  # type: ignore[no-untyped-def]
     path = url_of(key, lang, site_server)
     page.goto(path)
+    assert page.locator(".pena-print-qr svg").is_visible()  # handouts show their QR code on screen too
     page.emulate_media(media="print")
     assert page.locator(".pena-share").is_hidden()
     assert page.locator(".md-header").is_hidden()
@@ -98,6 +99,7 @@ def test_handout_prints_on_one_a4_page_with_url_and_qr(page, site_server: str, k
 def test_share_bar_hidden_in_print_on_a_lesson(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(site_server + "literasi-keuangan/buku-kas/")
     assert page.locator(".pena-share").is_visible()
+    assert page.locator(".pena-print-qr").is_hidden()  # on screen the QR code is for handouts only
     page.emulate_media(media="print")
     assert page.locator(".pena-share").is_hidden()
     assert page.locator(".pena-print-qr").is_visible()
