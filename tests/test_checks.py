@@ -177,6 +177,18 @@ def test_pg007_lesson_without_key_points(repo: Path) -> None:
     assert_caught(findings, "PG007", "docs/riset-sederhana/mengenal-pembeli.id.md")
 
 
+def test_pg008_handout_with_long_sentences_and_no_steps(repo: Path) -> None:
+    handout = repo / "docs" / "riset-sederhana" / "lembar-kpm.id.md"
+    page_text = handout.read_text("utf-8")
+    body_start = page_text.index("\n# ")
+    long_sentence = " ".join(["kata"] * 40) + "."
+    handout.write_text(page_text[:body_start] + "\n# Lembar\n\n" + (long_sentence + "\n\n") * 5, "utf-8")
+    _, findings, _ = run_check(repo)
+    messages = [f["message"] for f in errors(findings, "PG008") if f["path"] == "docs/riset-sederhana/lembar-kpm.id.md"]
+    assert any("average 40.0 words" in m for m in messages), messages
+    assert any("no numbered steps" in m for m in messages), messages
+
+
 def test_im001_image_over_budget(repo: Path) -> None:
     big = repo / "docs" / "assets" / "images" / "besar.svg"
     big.write_text('<svg xmlns="http://www.w3.org/2000/svg">' + "<!--" + "x" * 210_000 + "--></svg>")

@@ -8,6 +8,7 @@ Rule codes (stable; tests and README refer to them):
   PG003 H2/H3 without explicit id, or a duplicate id
   PG004 image missing, or bad alt text         PG005 quiz rules
   PG006 vague link text                        PG007 lesson does not end with key points
+  PG008 handout not plain enough (long sentences, no numbered steps)
   IM001 image over the size budget
   TR001 translation missing (warning)          TR002 translation stale (warning)
   TR003 sections differ                        TR004 admonitions differ
@@ -21,6 +22,7 @@ from __future__ import annotations
 import functools
 import json
 import posixpath
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -38,6 +40,7 @@ IMAGE_BUDGET_BYTES = 200 * 1024
 WORD_RATIO = (0.75, 1.35)
 MIN_QUIZ_QUESTIONS = 8
 KEY_POINTS_ID = "poin-penting"
+HANDOUT_MAX_AVERAGE_WORDS = 15
 
 
 # --------------------------------------------------------------------------------------------
@@ -252,10 +255,29 @@ def check_key_points(page: Page) -> list[Finding]:
     return []
 
 
+def check_handout(page: Page) -> list[Finding]:
+    """KPM handouts: short sentences (15 words or fewer on average) and numbered steps."""
+    if page.type != "handout":
+        return []
+    found = []
+    sentences = page.structure.sentences
+    words = [len(re.findall(r"[\w'-]+", sentence)) for sentence in sentences]
+    average = sum(words) / len(words) if words else 0
+    if average > HANDOUT_MAX_AVERAGE_WORDS:
+        longest = sentences[words.index(max(words))]
+        found.append(finding(page.path, None, "PG008",
+                             f"handout sentences average {average:.1f} words (at most {HANDOUT_MAX_AVERAGE_WORDS})",
+                             f"split long sentences, e.g. '{longest[:60]}...'"))
+    if page.structure.ordered_lists == 0:
+        found.append(finding(page.path, None, "PG008", "handout has no numbered steps",
+                             "write what to do as a numbered list (1. 2. 3.)"))
+    return found
+
+
 def check_page_rules(site: Site) -> list[Finding]:
     found: list[Finding] = []
     for page in site.pages.values():
-        for rule in (check_headings, check_images, check_link_text, check_quiz, check_key_points):
+        for rule in (check_headings, check_images, check_link_text, check_quiz, check_key_points, check_handout):
             found += rule(page)
     return found
 

@@ -38,6 +38,7 @@ YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Trailing attribute list of a heading, e.g. "Tujuan belajar { #tujuan }".
 _HEADING_ATTRS = re.compile(r"\s*\{\s*([^}]*)\}\s*$")
 _ID_IN_ATTRS = re.compile(r"#([A-Za-z0-9_-]+)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 class ContentError(Exception):
@@ -137,6 +138,8 @@ class Structure:
     links: list[Link] = field(default_factory=list)
     admonitions: list[Admonition] = field(default_factory=list)
     text_words: int = 0
+    sentences: list[str] = field(default_factory=list)  # body text outside headings
+    ordered_lists: int = 0
 
 
 @dataclass
@@ -278,10 +281,6 @@ def split_heading(raw: str) -> tuple[str, str | None]:
     return raw[: match.start()].strip(), found.group(1) if found else None
 
 
-def _inline_text(token: Token) -> str:
-    return "".join(child.content for child in token.children or [] if child.type in ("text", "code_inline"))
-
-
 def parse_structure(body: str, body_line: int = 1) -> Structure:
     result = Structure()
     tokens = _parser().parse(body)
@@ -296,10 +295,16 @@ def parse_structure(body: str, body_line: int = 1) -> Structure:
             title = token.info.partition(" ")[2].strip().strip('"')
             result.admonitions.append(Admonition(token.meta.get("tag", token.info.split(" ")[0]), title,
                                                  token.markup.startswith("?"), line, end))
+        elif token.type == "ordered_list_open":
+            result.ordered_lists += 1
         elif token.type == "inline":
             content = token.content
-            if index > 0 and tokens[index - 1].type == "heading_open":
+            in_heading = index > 0 and tokens[index - 1].type == "heading_open"
+            if in_heading:
                 content = split_heading(content)[0]
+            else:
+                text = "".join(c.content for c in token.children or [] if c.type in ("text", "code_inline"))
+                result.sentences += [s for s in _SENTENCE_END.split(text) if re.search(r"\w", s)]
             words += len(re.findall(r"\w+", re.sub(r"\]\([^)]*\)", "]", content)))
             _collect_links(token, line, result.links)
     result.text_words = words
