@@ -237,6 +237,17 @@ def test_tr001_missing_translation_is_a_warning(repo: Path) -> None:
     assert found and found[0]["severity"] == "warning"
 
 
+def test_tr002_changed_source_is_a_stale_warning_naming_the_section(repo: Path) -> None:
+    text = (repo / ABOUT_ID).read_text("utf-8")
+    heading = next(line for line in text.splitlines() if line.startswith("## ") and "{ #" in line)
+    section = heading.split("{ #")[1].split(" }")[0]
+    (repo / ABOUT_ID).write_text(text.replace(heading, heading + "\n\nKalimat baru.", 1), "utf-8")
+    code, findings, _ = run_check(repo)
+    stale = [f for f in findings if f["code"] == "TR002" and f["path"] == ABOUT_EN]
+    assert stale and stale[0]["severity"] == "warning" and section in stale[0]["message"]
+    assert code == 0  # warnings do not fail the gate
+
+
 def test_gl001_rival_term(repo: Path) -> None:
     line_id, line_en = both(repo, "Catatan tentang HPP.\n", "A note on the cost of goods sold.\n")
     _, findings, _ = run_check(repo)
