@@ -23,6 +23,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pena.cli import run  # noqa: E402
 from pena.content import REPO_ROOT  # noqa: E402
 from pena.serve import serve  # noqa: E402
 
@@ -85,8 +86,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except RuntimeError as error:
-        print(f"audit.py: {error}", file=sys.stderr)
-        sys.exit(1)
+    run(main, {RuntimeError: 1})

@@ -17,6 +17,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pena.cli import run  # noqa: E402
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from pena.content import REPO_ROOT, load_site  # noqa: E402
 from pena.workspace import copy_repo, mkdocs_build  # noqa: E402
@@ -83,8 +85,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except RuntimeError as error:
-        print(f"bench_overhead.py: {error}", file=sys.stderr)
-        sys.exit(1)
+    run(main, {RuntimeError: 1})

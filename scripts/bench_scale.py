@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pena.cli import run  # noqa: E402
 from pena.content import MODULES  # noqa: E402
 from pena.workspace import copy_repo  # noqa: E402
 
@@ -77,8 +78,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except RuntimeError as error:
-        print(f"bench_scale.py: {error}", file=sys.stderr)
-        sys.exit(1)
+    run(main, {RuntimeError: 1})

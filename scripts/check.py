@@ -18,10 +18,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 from pena import checks, glossary, sitelinks  # noqa: E402
+from pena.cli import run  # noqa: E402
 from pena.content import REPO_ROOT, ContentError, Site, load_site  # noqa: E402
-from pena.findings import ERROR, Finding, from_content_error  # noqa: E402
+from pena.findings import ERROR, Finding  # noqa: E402
 
 
 def source_findings(site: Site, docs: Path, mkdocs_yml: Path) -> list[Finding]:
@@ -85,11 +85,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except ContentError as error:  # a file the model could not read at all
-        print(from_content_error(error))
-        sys.exit(1)
-    except (FileNotFoundError, RuntimeError, OSError) as error:
-        print(f"check.py: {error}", file=sys.stderr)
-        sys.exit(2)
+    run(main, {ContentError: 1, FileNotFoundError: 2, RuntimeError: 2, OSError: 2})

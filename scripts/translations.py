@@ -17,7 +17,7 @@ from itertools import groupby
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-
+from pena.cli import run  # noqa: E402
 from pena.content import (  # noqa: E402
     DOCS_DIR,
     REPO_ROOT,
@@ -167,13 +167,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except UsageError as error:
-        print(f"translations.py: {error}", file=sys.stderr)
-        sys.exit(2)
-    except ContentError as error:
-        print(f"translations.py: {error}", file=sys.stderr)
-        sys.exit(2)
-    except BrokenPipeError:  # output piped into `head`
-        sys.exit(0)
+    run(main, {UsageError: 2, ContentError: 2})

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import pytest
 from conftest import REPO
-from pena.content import load_site, output_path
+from pena.content import load_site, page_url
 
 pytestmark = pytest.mark.browser
 SITE = load_site()
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-
-
-def url_path(key: str, lang: str) -> str:
-    built = output_path(key, lang, SITE.langs)
-    return built[: -len("index.html")] if built.endswith("index.html") else built
 
 
 def axe_violations(page) -> list[dict]:  # type: ignore[no-untyped-def]
@@ -24,7 +19,7 @@ def axe_violations(page) -> list[dict]:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(("key", "lang"), sorted(SITE.pages))
 def test_axe_finds_no_violations(page, site_server: str, key: str, lang: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(site_server + url_path(key, lang))
+    page.goto(site_server + page_url(key, lang, SITE.langs))
     assert axe_violations(page) == []
 
 

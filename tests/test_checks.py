@@ -90,6 +90,15 @@ def test_fm002_unknown_key_and_wrong_type(repo: Path) -> None:
     assert_caught(findings, "FM002", ABOUT_EN, text="'type'")
 
 
+def test_fm002_missing_required_key(repo: Path) -> None:
+    page = repo / ABOUT_EN
+    text = page.read_text("utf-8")
+    description = next(line for line in text.splitlines() if line.startswith("description:"))
+    page.write_text(text.replace(description + "\n", "", 1), "utf-8")
+    _, findings, _ = run_check(repo)
+    assert_caught(findings, "FM002", ABOUT_EN, text="'description' is a required property")
+
+
 def test_fs001_unsuffixed_page(repo: Path) -> None:
     shutil.copy(repo / ABOUT_ID, repo / "docs" / "tentang.md")
     _, findings, _ = run_check(repo)
@@ -142,6 +151,12 @@ def test_pg004_missing_image_and_bad_alt(repo: Path) -> None:
     assert "file name" in assert_caught(findings, "PG004", ABOUT_ID, line_id)["message"]
     assert "does not exist" in assert_caught(findings, "PG004", ABOUT_ID, line_id + 2)["message"]
     assert "no alt" in assert_caught(findings, "PG004", ABOUT_EN, line_en)["message"]
+
+
+def test_pg004_image_from_another_host(repo: Path) -> None:
+    line_id, _ = both(repo, "![Peta lokasi](https://example.org/peta.png)\n", "Map of the venue.\n")
+    _, findings, _ = run_check(repo)
+    assert "another host" in assert_caught(findings, "PG004", ABOUT_ID, line_id)["message"]
 
 
 def test_pg005_quiz_question_without_folded_answer_and_too_few(repo: Path) -> None:
@@ -261,19 +276,33 @@ def test_gl002_glossary_data_error(repo: Path) -> None:
     assert "definition" in assert_caught(findings, "GL002", "docs/_data/glossary.yml", line)["message"]
 
 
+def test_gl002_glossary_yaml_error_and_duplicate_term(repo: Path) -> None:
+    glossary = repo / "docs" / "_data" / "glossary.yml"
+    original = glossary.read_text("utf-8")
+    duplicate = "- id: KPM\n  en: KPM\n  definition: {id: Keluarga lain sekali lagi, en: Another family again}\n"
+    line = append(glossary, duplicate)
+    _, findings, _ = run_check(repo)
+    assert "listed twice" in assert_caught(findings, "GL002", "docs/_data/glossary.yml", line)["message"]
+    glossary.write_text(original + "\n- id: rusak\n  en: [broken\n", "utf-8")
+    code, findings, output = run_check(repo)
+    assert code == 1
+    assert "not valid YAML" in assert_caught(findings, "GL002", "docs/_data/glossary.yml")["message"]
+
+
 def test_lk001_broken_links_in_built_site(repo: Path, built_site: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
     page = site / "en" / "tentang" / "index.html"
     html = page.read_text("utf-8")
     html = html.replace("</article>", '<a href="../glosarium/#no-such-anchor">x</a>'
-                        '<img src="missing.png" alt="missing"></article>', 1)
+                        '<img src="missing.png" alt="missing"><a href="/tentang/">root</a></article>', 1)
     page.write_text(html, "utf-8")
     code, findings, _ = run_check(repo, "--site", str(site))
     assert code == 1
     broken = [f["message"] for f in errors(findings, "LK001") if f["path"] == ABOUT_EN]
     assert any("no-such-anchor" in m for m in broken), broken
     assert any("missing.png" in m for m in broken), broken
+    assert any("root-absolute link '/tentang/'" in m for m in broken), broken
 
 
 def test_bad_root_gives_a_message_not_a_traceback(tmp_path: Path) -> None:

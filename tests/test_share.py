@@ -9,8 +9,8 @@ from urllib.parse import quote, unquote
 
 import pytest
 import zxingcpp
-from conftest import REPO, TEST_SITE_URL, copy_repo, mkdocs_build
-from pena.content import load_site, output_path
+from conftest import TEST_SITE_URL, copy_repo, mkdocs_build
+from pena.content import load_site, output_path, page_url
 from PIL import Image
 from pypdf import PdfReader
 
@@ -20,8 +20,7 @@ HANDOUTS = sorted((p.key, p.lang) for p in SITE.pages.values() if p.type == "han
 
 
 def url_of(key: str, lang: str, base: str = TEST_SITE_URL) -> str:
-    built = output_path(key, lang, SITE.langs)
-    return base + (built[: -len("index.html")] if built.endswith("index.html") else built)
+    return base + page_url(key, lang, SITE.langs)
 
 
 @pytest.mark.parametrize(("key", "lang"), ALL)
@@ -112,7 +111,3 @@ def test_missing_or_malformed_site_url_fails_the_build(tmp_path: Path, value: st
     assert result.returncode != 0
     assert "site_url" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "out" / "index.html").exists()
-
-
-def test_repo_root_is_the_project() -> None:
-    assert (REPO / "overrides" / "hooks" / "share.py").is_file()

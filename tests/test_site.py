@@ -10,8 +10,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import REPO, TEST_SITE_URL, copy_repo, mkdocs_build
-from pena.content import load_site, output_path
+from conftest import TEST_SITE_URL, copy_repo, mkdocs_build
+from pena.content import load_site, output_path, page_url
 
 SITE = load_site()
 PAGES = sorted({key for key, _ in SITE.pages})
@@ -34,9 +34,8 @@ def tags(path: Path) -> list[tuple[str, dict[str, str]]]:
     return parser.tags
 
 
-def page_url(key: str, lang: str) -> str:
-    built = output_path(key, lang, SITE.langs)
-    return urljoin(TEST_SITE_URL, built[: -len("index.html")] if built.endswith("index.html") else built)
+def absolute_url(key: str, lang: str) -> str:
+    return urljoin(TEST_SITE_URL, page_url(key, lang, SITE.langs))
 
 
 @pytest.mark.parametrize("key", PAGES)
@@ -47,26 +46,26 @@ def test_every_page_exists_in_both_languages_with_lang_switcher_and_hreflang(bui
         assert html_file.is_file(), f"{html_file} not built"
         found = tags(html_file)
         assert found[0][0] == "html" and found[0][1]["lang"] == lang
-        me = page_url(key, lang)
+        me = absolute_url(key, lang)
         # language switcher: each language's entry leads to this page in that language
         switcher = {a["hreflang"]: a["href"] for t, a in found if t == "a" and "md-select__link" in a.get("class", "")}
         assert set(switcher) == set(SITE.langs.all)
         for other, href in switcher.items():
-            assert urljoin(me, href) == page_url(key, other), f"{lang} switcher of {key} -> {href}"
+            assert urljoin(me, href) == absolute_url(key, other), f"{lang} switcher of {key} -> {href}"
         # head alternates: absolute, one per language plus x-default, reciprocal
         alternates = {a["hreflang"]: a["href"] for t, a in found if t == "link" and a.get("rel") == "alternate"}
         assert set(alternates) == {*SITE.langs.all, "x-default"}
         for other in SITE.langs.all:
-            assert alternates[other] == page_url(key, other)
+            assert alternates[other] == absolute_url(key, other)
             assert urlsplit(alternates[other]).scheme == "https"
-        assert alternates["x-default"] == page_url(key, SITE.langs.default)
+        assert alternates["x-default"] == absolute_url(key, SITE.langs.default)
 
 
 def test_sitemap_has_absolute_alternates(built_site: Path) -> None:
     sitemap = (built_site / "sitemap.xml").read_text("utf-8")
     for key in PAGES:
         for lang in SITE.langs.all:
-            assert f'hreflang="{lang}" href="{page_url(key, lang)}"' in sitemap
+            assert f'hreflang="{lang}" href="{absolute_url(key, lang)}"' in sitemap
 
 
 def test_home_titles_read_well(built_site: Path) -> None:
@@ -159,7 +158,3 @@ def test_unsuffixed_file_shadowing_a_suffixed_one_fails(tmp_path: Path) -> None:
     result = mkdocs_build(root, tmp_path / "out")
     assert result.returncode != 0
     assert "'tentang.md' shadows 'tentang.id.md'" in result.stderr
-
-
-def test_repo_copy_is_complete() -> None:
-    assert (REPO / "mkdocs.yml").is_file() and (REPO / "overrides" / "hooks").is_dir()

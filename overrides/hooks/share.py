@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from pena.content import load_site, output_path  # noqa: E402
+from pena.content import load_site, page_url  # noqa: E402
 
 MARKER = "<!-- pena:handouts -->"
 
@@ -78,8 +78,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     lang = getattr(page.file, "locale_alternate_of", None) or site.langs.default
     items = []
     for handout in (p for p in site.in_lang(lang) if p.type == "handout"):
-        built = output_path(handout.key, lang, site.langs)
-        folder = built[: -len("index.html")]
+        folder = page_url(handout.key, lang, site.langs)
         url = urljoin(config.site_url, folder)
         title = str(handout.meta["title"])
         data = share_data(title, url, ui)

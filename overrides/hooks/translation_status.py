@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from pena.content import Site, load_site, output_path  # noqa: E402
+from pena.content import Site, load_site, page_url  # noqa: E402
 from pena.freshness import STALE, Status, site_status  # noqa: E402
 
 MARKER = "<!-- pena:translation-status -->"
@@ -36,11 +36,6 @@ def _status(config: MkDocsConfig) -> tuple[Site, list[Status]]:
     return _cache["site"]
 
 
-def _url(key: str, lang: str, site: Site) -> str:
-    built = output_path(key, lang, site.langs)
-    return built[: -len("index.html")] if built.endswith("index.html") else built
-
-
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     site, rows = _status(config)
     ui = config.extra.get("ui", {})
@@ -48,7 +43,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     key = page.file.src_uri.rsplit(".", 2)[0] + ".md"
     row = next((r for r in rows if r.key == key and r.lang == lang and r.status == STALE), None)
     if row is not None and getattr(page.file, "locale", None) == lang:
-        original = get_relative_url(_url(key, site.langs.default, site), page.url)
+        original = get_relative_url(page_url(key, site.langs.default, site.langs), page.url)
         markdown = (f'!!! warning "{ui["stale_title"]}"\n\n    {ui["stale_body"]} '
                     f'<a href="{original}" hreflang="{site.langs.default}">{ui["stale_link"]}</a>\n\n'
                     + markdown)
@@ -66,8 +61,8 @@ def status_table(site: Site, rows: list[Status], page: Page, ui: dict) -> str:
     for row in rows:
         shown = row.translation if row.translation and page_lang == row.lang else row.source
         title = html.escape(str(shown.meta.get("title", row.key)))
-        original = get_relative_url(_url(row.key, site.langs.default, site), page.url)
-        translated = get_relative_url(_url(row.key, row.lang, site), page.url)
+        original = get_relative_url(page_url(row.key, site.langs.default, site.langs), page.url)
+        translated = get_relative_url(page_url(row.key, row.lang, site.langs), page.url)
         state = labels[row.status]
         if row.changed_sections:
             state += f" ({', '.join(row.changed_sections)})"

@@ -380,3 +380,9 @@ def output_path(key: str, lang: str, langs: Languages) -> str:
     stem = key[: -len(".md")]
     html = f"{stem}.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
     return html if lang == langs.default else f"{lang}/{html}"
+
+
+def page_url(key: str, lang: str, langs: Languages) -> str:
+    """URL of a page relative to the site root ("" for the home page, "en/buku-kas/" ...)."""
+    built = output_path(key, lang, langs)
+    return built[: -len("index.html")] if built.endswith("index.html") else built

@@ -227,3 +227,22 @@ test("fieldMessage prefers the field's message, then the form's, then the generi
   assert.equal(C.fieldMessage({}, form, "too-large"), "form too large");
   assert.equal(C.fieldMessage({}, form, "letters"), "generic");
 });
+
+test("showFieldError marks the field and fills or clears its message", () => {
+  const attributes = {};
+  const input = {
+    dataset: {},
+    setAttribute: (name, value) => { attributes[name] = value; },
+    removeAttribute: (name) => { delete attributes[name]; },
+  };
+  const errorElement = { textContent: "", hidden: true };
+  const form = { msgFormat: "generic", msgEmpty: "Fill this in" };
+  assert.equal(C.showFieldError(input, errorElement, form, { ok: false, error: "empty" }), false);
+  assert.equal(attributes["aria-invalid"], "true");
+  assert.equal(errorElement.textContent, "Fill this in");
+  assert.equal(errorElement.hidden, false);
+  assert.equal(C.showFieldError(input, errorElement, form, { ok: true, value: 5 }), true);
+  assert.equal(attributes["aria-invalid"], undefined);
+  assert.equal(errorElement.textContent, "");
+  assert.equal(errorElement.hidden, true);
+});

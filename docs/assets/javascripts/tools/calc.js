@@ -247,6 +247,19 @@
     return fieldData[key] || formData[key] || formData.msgFormat;
   }
 
+  // Both tools show a parse result next to its field the same way: aria-invalid on the input,
+  // the message in the field's error element (hidden when there is none). Works on the objects
+  // it is given, so it runs under Node's tests with plain stand-ins for the elements.
+  function showFieldError(input, errorElement, formData, parsed) {
+    if (parsed.ok) input.removeAttribute("aria-invalid");
+    else input.setAttribute("aria-invalid", "true");
+    if (errorElement) {
+      errorElement.textContent = parsed.ok ? "" : fieldMessage(input.dataset, formData, parsed.error);
+      errorElement.hidden = parsed.ok;
+    }
+    return parsed.ok;
+  }
+
   return {
     MAX_AMOUNT: MAX_AMOUNT,
     MAX_MARKUP: MAX_MARKUP,
@@ -264,6 +277,7 @@
     priceTool: priceTool,
     moneyPlan: moneyPlan,
     fill: fill,
-    fieldMessage: fieldMessage
+    fieldMessage: fieldMessage,
+    showFieldError: showFieldError
   };
 });

@@ -21,36 +21,17 @@
     return Array.prototype.slice.call((el || form).querySelectorAll(sel));
   }
 
-  function message(input, code) {
-    return C.fieldMessage(input.dataset, d, code);
-  }
-
-  function errorOf(input) {
-    return document.getElementById(input.id + "-error");
+  function check(input, parsed) {
+    C.showFieldError(input, document.getElementById(input.id + "-error"), d, parsed);
+    return parsed;
   }
 
   function setError(input, code) {
-    var el = errorOf(input);
-    input.setAttribute("aria-invalid", "true");
-    if (el) {
-      el.textContent = message(input, code);
-      el.hidden = false;
-    }
+    check(input, { ok: false, error: code });
   }
 
   function clearError(input) {
-    var el = errorOf(input);
-    input.removeAttribute("aria-invalid");
-    if (el) {
-      el.textContent = "";
-      el.hidden = true;
-    }
-  }
-
-  function check(input, parsed) {
-    if (parsed.ok) clearError(input);
-    else setError(input, parsed.error);
-    return parsed;
+    check(input, { ok: true });
   }
 
   // Cost lines ---------------------------------------------------------------------------

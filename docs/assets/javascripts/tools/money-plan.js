@@ -16,21 +16,8 @@
   var pockets = Array.prototype.slice.call(form.querySelectorAll(".plan-pocket"));
   var tbody = document.getElementById("plan-shares");
 
-  function message(input, code) {
-    return C.fieldMessage(input.dataset, d, code);
-  }
-
-  function errorOf(input) {
-    return document.getElementById(input.id + "-error");
-  }
-
   function show(input, parsed) {
-    var el = errorOf(input);
-    if (parsed.ok) input.removeAttribute("aria-invalid");
-    else input.setAttribute("aria-invalid", "true");
-    el.textContent = parsed.ok ? "" : message(input, parsed.error);
-    el.hidden = parsed.ok;
-    return parsed.ok;
+    return C.showFieldError(input, document.getElementById(input.id + "-error"), d, parsed);
   }
 
   function labelOf(input) {
