@@ -267,24 +267,6 @@ HPP_BAD = [
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize(("selector", "typed", "code"), HPP_BAD,
-                         ids=[f"{s[1:]}-{c}" for s, _, c in HPP_BAD])
-def test_hpp_bad_input(page: Page, tools_url: str, lang: str, selector: str, typed: str, code: str) -> None:
-    form = open_tool(page, tools_url, HPP, lang)
-    fill_hpp(page, lang)
-    submit(form)  # a good result first: a bad input must hide it
-    assert form.locator(".pena-tool__result").is_visible()
-    page.fill(selector, typed)
-    submit(form)
-    assert_field_error(page, form, selector, code)
-    # Typing again clears the message; fixing the value brings the result back.
-    page.fill(selector, "1")
-    assert page.locator(selector + "-error").is_hidden()
-    assert page.get_attribute(selector, "aria-invalid") is None
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("lang", LANGS)
 def test_hpp_margin_of_100_and_whole_units(page: Page, tools_url: str, lang: str) -> None:
     form = open_tool(page, tools_url, HPP, lang)
     fill_hpp(page, lang, mode="margin", value="100")
@@ -445,20 +427,27 @@ PLAN_BAD = [
 ]
 
 
+BAD_INPUTS = [("hpp", selector, typed, code) for selector, typed, code in HPP_BAD] + [
+    ("plan", selector, typed, code) for selector, typed, code in PLAN_BAD]
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize(("selector", "typed", "code"), PLAN_BAD,
-                         ids=[f"{s[1:]}-{c}" for s, _, c in PLAN_BAD])
-def test_plan_bad_input(page: Page, tools_url: str, lang: str, selector: str, typed: str, code: str) -> None:
-    form = open_tool(page, tools_url, PLAN, lang)
-    fill_plan(page, lang)
-    submit(form)
+@pytest.mark.parametrize(("tool", "selector", "typed", "code"), BAD_INPUTS,
+                         ids=[f"{t}-{s[1:]}-{c}" for t, s, _, c in BAD_INPUTS])
+def test_bad_input(page: Page, tools_url: str, lang: str, tool: str, selector: str, typed: str, code: str) -> None:
+    path, fill = (HPP, fill_hpp) if tool == "hpp" else (PLAN, fill_plan)
+    form = open_tool(page, tools_url, path, lang)
+    fill(page, lang)
+    submit(form)  # a good result first: a bad input must hide it
     assert form.locator(".pena-tool__result").is_visible()
     page.fill(selector, typed)
     submit(form)
     assert_field_error(page, form, selector, code)
+    # Typing again clears the message and the invalid mark.
     page.fill(selector, "1")
     assert page.locator(selector + "-error").is_hidden()
+    assert page.get_attribute(selector, "aria-invalid") is None
 
 
 @pytest.mark.browser
