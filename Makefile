@@ -2,7 +2,11 @@
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
+# Building, serving and checking: requirements.txt plus the `pena` package (scripts/pena),
+# installed editable so that hooks, scripts and tests import it without path tricks.
 STAMP := $(VENV)/.installed
+# The tests add requirements-test.txt (pytest, ruff, Playwright, zxing-cpp, pypdf, pillow).
+TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 # Share links and QR codes are built from SITE_URL: set it to the published address when
 # building for a deployment (make build SITE_URL=https://example.org/materi-pena/).
@@ -10,19 +14,25 @@ export SITE_URL ?= http://127.0.0.1:8000/
 
 .PHONY: serve build release test check check-external audit bench lint clean
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet -r requirements.txt -e .
 	touch $(STAMP)
 
+$(TEST_STAMP): $(STAMP) requirements-test.txt
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $(TEST_STAMP)
+
 # Browser tests drive Debian's Chromium (Playwright's own browser download cannot work here).
-CHROMIUM_STAMP := .venv/.chromium
-$(CHROMIUM_STAMP): $(STAMP)
+CHROMIUM_STAMP := $(VENV)/.chromium
+$(CHROMIUM_STAMP): $(TEST_STAMP)
 	@command -v chromium >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Install Debian's chromium first: sudo apt-get install -y chromium" >&2; exit 1; fi; }
 	touch $(CHROMIUM_STAMP)
 
+# Node packages: axe-core and linkinator for the tests and `make check-external`; lighthouse
+# (optional) for `make audit`. Building, serving and `make check` do not need npm.
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --silent --no-audit --no-fund --omit=optional
@@ -37,7 +47,7 @@ build: $(STAMP)  ## strict build into site/
 release: $(STAMP)  ## site/ plus the offline edition zip linked from the download page
 	$(PY) scripts/release.py
 
-check: $(STAMP) $(NODE_STAMP)  ## strict build, then link, structure and translation checks
+check: $(STAMP)  ## strict build, then link, structure and translation checks
 	$(PY) -m mkdocs build --strict
 	$(PY) scripts/check.py --site site
 
@@ -48,14 +58,14 @@ audit: $(STAMP)  ## Lighthouse mobile scores of ten pages (reports/lighthouse/)
 	npm ci --silent --no-audit --no-fund
 	$(PY) scripts/audit.py
 
-bench: $(STAMP) $(NODE_STAMP)  ## build and check times at 1x, 10x, 100x pages; cost of our additions
+bench: $(STAMP)  ## build and check times at 1x, 10x, 100x pages; cost of our additions
 	$(PY) scripts/bench_scale.py
 	$(PY) scripts/bench_overhead.py
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(PY) -m ruff check overrides scripts tests
 
-test: $(STAMP) $(NODE_STAMP) $(CHROMIUM_STAMP)  ## the whole test suite
+test: $(TEST_STAMP) $(NODE_STAMP) $(CHROMIUM_STAMP)  ## the whole test suite
 	$(PY) -m ruff check overrides scripts tests
 	node --test tests/js/
 	$(PY) -m pytest

@@ -22,10 +22,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pena.cli import run  # noqa: E402
-from pena.content import REPO_ROOT  # noqa: E402
-from pena.serve import serve  # noqa: E402
+from pena.cli import run
+from pena.content import REPO_ROOT
+from pena.serve import serve
 
 LIGHTHOUSE = REPO_ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = ["", "riset-sederhana/", "literasi-keuangan/buku-kas/", "digital-marketing/kuis/",

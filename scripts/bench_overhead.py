@@ -11,17 +11,14 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pena.cli import run  # noqa: E402
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from pena.content import REPO_ROOT, load_site  # noqa: E402
-from pena.workspace import copy_repo, mkdocs_build  # noqa: E402
+from pena.cli import run
+from pena.content import REPO_ROOT, load_site
+from pena.pageweight import page_load
+from pena.workspace import copy_repo, mkdocs_build
 
 PLAIN_CONFIG = """site_name: Materi PENA
 site_url: https://bench.test/
@@ -62,8 +59,6 @@ def build_time(root: Path, runs: int) -> float:
 
 
 def main() -> int:
-    from test_weight import page_load
-
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()

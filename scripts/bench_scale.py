@@ -23,10 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pena.cli import run  # noqa: E402
-from pena.content import MODULES  # noqa: E402
-from pena.workspace import copy_repo  # noqa: E402
+from pena.cli import run
+from pena.content import MODULES
+from pena.workspace import copy_repo
 
 
 def make_copy(dest: Path, factor: int) -> int:

@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import shutil
 import sys
-import zipfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pena.workspace import mkdocs_build  # noqa: E402
+from pena.edition import ZIP_NAME, ZIP_URL, zip_folder
+from pena.workspace import mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
-ZIP = DIST / "materi-pena-offline.zip"
-FOLDER_IN_ZIP = "materi-pena"
+ZIP = DIST / ZIP_NAME
 
 
 def build(dest: Path, **env: str) -> None:
@@ -32,22 +30,13 @@ def build(dest: Path, **env: str) -> None:
         sys.exit(f"release: the build into {dest} failed (see the messages above)")
 
 
-def zip_folder(folder: Path, archive: Path) -> None:
-    archive.unlink(missing_ok=True)
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and not path.name.endswith(".gz"):
-                bundle.write(path, f"{FOLDER_IN_ZIP}/{path.relative_to(folder).as_posix()}")
-
-
 def main() -> int:
     offline = DIST / "offline"
     shutil.rmtree(offline, ignore_errors=True)
     build(offline, OFFLINE="true")
     zip_folder(offline, ZIP)
     build(ROOT / "site", OFFLINE_ZIP=str(ZIP))
-    print(f"release: site/ ready; offline edition {ZIP.stat().st_size / 1_000_000:.1f} MB "
-          f"at site/unduh/{ZIP.name}")
+    print(f"release: site/ ready; offline edition {ZIP.stat().st_size / 1_000_000:.1f} MB at site/{ZIP_URL}")
     return 0
 
 

@@ -16,21 +16,24 @@ import sys
 from itertools import groupby
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pena.cli import run  # noqa: E402
-from pena.content import (  # noqa: E402
-    DOCS_DIR,
-    REPO_ROOT,
+from pena.cli import run
+from pena.content import (
     ContentError,
     Page,
     dump_front_matter,
     languages,
     load_page,
+    load_site,
     parse_page,
     rel,
     split_suffix,
 )
-from pena.freshness import MISSING, OK, page_status, site_status, source_hash, translation_record  # noqa: E402
+from pena.freshness import MISSING, OK, page_status, site_status, source_hash, translation_record
+
+# The checkout (or copy) this script belongs to: its pages are the ones read and marked.
+ROOT = Path(__file__).resolve().parents[1]
+DOCS_DIR = ROOT / "docs"
+MKDOCS_YML = ROOT / "mkdocs.yml"
 
 
 class UsageError(Exception):
@@ -52,7 +55,7 @@ def translation_and_source(argument: str) -> tuple[Page, Page]:
         rel_to_docs = path.relative_to(DOCS_DIR).as_posix()
     except ValueError:
         raise UsageError(f"{argument}: not a page under {rel(DOCS_DIR)}/") from None
-    langs = languages()
+    langs = languages(MKDOCS_YML)
     key, lang = split_suffix(rel_to_docs, langs)
     if lang is None or not rel_to_docs.endswith(".md"):
         raise UsageError(f"{argument}: not a language-suffixed page (name.<lang>.md)")
@@ -62,7 +65,7 @@ def translation_and_source(argument: str) -> tuple[Page, Page]:
     source_path = DOCS_DIR / f"{key[:-3]}.{langs.default}.md"
     if not source_path.is_file():
         raise UsageError(f"{argument}: its source {rel(source_path)} does not exist")
-    return load_page(path), load_page(source_path)
+    return load_page(path, DOCS_DIR, langs), load_page(source_path, DOCS_DIR, langs)
 
 
 # --------------------------------------------------------------------------------------------
@@ -71,9 +74,7 @@ def translation_and_source(argument: str) -> tuple[Page, Page]:
 
 
 def command_status(as_json: bool) -> int:
-    from pena.content import load_site
-
-    site = load_site()
+    site = load_site(DOCS_DIR, MKDOCS_YML)
     for error in site.errors:
         print(error, file=sys.stderr)
     rows = site_status(site)
@@ -96,7 +97,7 @@ def command_status(as_json: bool) -> int:
 
 
 def _git(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", *args], cwd=REPO_ROOT, capture_output=True, text=True)
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
 
 
 def recorded_source_text(translation: Page, source: Page) -> tuple[str | None, str]:
@@ -106,14 +107,14 @@ def recorded_source_text(translation: Page, source: Page) -> tuple[str | None, s
         return None, "the translation has never been marked: no recorded source version"
     if _git("rev-parse", "--is-inside-work-tree").returncode != 0:
         return None, "this is not a git checkout, so old versions cannot be shown"
-    source_rel = source.path.relative_to(REPO_ROOT).as_posix()
+    source_rel = source.path.relative_to(ROOT).as_posix()
     log = _git("log", "--format=%H", "--", source_rel)
     for commit in log.stdout.split():
         shown = _git("show", f"{commit}:{source_rel}")
         if shown.returncode != 0:
             continue
         try:
-            old = parse_page(shown.stdout, source.path, source.docs_dir)
+            old = parse_page(shown.stdout, source.path, source.docs_dir, languages(MKDOCS_YML))
         except ContentError:
             continue
         if source_hash(old) == wanted:

@@ -1,35 +1,26 @@
-"""Shared fixtures: one strict build per test session, a local server, Debian's Chromium."""
+"""Shared fixtures: one strict build per test session, a local server, Debian's Chromium.
+
+Helpers that are not fixtures (builds at the test address, repository copies, planted-defect
+edits) are in `pena.testing`; CONTRIBUTING.md ("Tests") lists the conventions.
+"""
 
 from __future__ import annotations
 
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pena import workspace
-from pena.serve import serve
 
-REPO = Path(__file__).resolve().parents[1]
-TEST_SITE_URL = "https://pena.test/materi/"
+from pena.serve import serve
+from pena.testing import REPO, mkdocs_build
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--log-level=3",
 ]
-
-
-def mkdocs_build(repo: Path, dest: Path, **env_extra: str) -> subprocess.CompletedProcess[str]:
-    """Strict build for tests: the test SITE_URL, and missing translations not allowed unless asked."""
-    env = {"SITE_URL": TEST_SITE_URL, "ALLOW_MISSING_TRANSLATIONS": "", **env_extra}
-    return workspace.mkdocs_build(repo, dest, **env)
-
-
-def copy_repo(dest: Path) -> Path:
-    """A copy of the sources (docs, overrides, scripts, mkdocs.yml) to plant defects in."""
-    return workspace.copy_repo(dest)
 
 
 @pytest.fixture(scope="session")

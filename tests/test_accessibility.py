@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import REPO
+
 from pena.content import load_site, page_url
+from pena.testing import REPO
 
 pytestmark = pytest.mark.browser
 SITE = load_site()

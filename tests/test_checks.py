@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, copy_repo
+
+from pena.testing import REPO, append, copy_repo, replace
 
 ABOUT_ID = "docs/tentang.id.md"
 ABOUT_EN = "docs/tentang.en.md"
@@ -33,20 +34,6 @@ def repo(tmp_path: Path) -> Path:
     root = copy_repo(tmp_path / "repo")
     (root / "node_modules").symlink_to(REPO / "node_modules")
     return root
-
-
-def append(path: Path, text: str) -> int:
-    """Append text; return the 1-based line number where it starts."""
-    content = path.read_text("utf-8").rstrip("\n") + "\n\n"
-    path.write_text(content + text, "utf-8")
-    return content.count("\n") + 1
-
-
-def replace(path: Path, old: str, new: str) -> int:
-    content = path.read_text("utf-8")
-    assert old in content, f"{old!r} not in {path}"
-    path.write_text(content.replace(old, new, 1), "utf-8")
-    return content[: content.index(old)].count("\n") + 1
 
 
 def errors(findings: list[dict], code: str) -> list[dict]:
@@ -318,3 +305,17 @@ def test_linkinator_agrees_the_built_site_has_no_broken_internal_links(built_sit
 
     broken = [f for f in linkinator_broken(run_linkinator(built_site)) if f.code == "LK001"]
     assert not broken, [str(f) for f in broken[:10]]
+
+
+def test_lk002_broken_external_link_is_a_warning(tmp_path: Path) -> None:
+    """`make check-external` (linkinator): a closed local port stands in for a dead host."""
+    from pena.content import load_site
+    from pena.sitelinks import check_external_links
+
+    built = tmp_path / "site"
+    built.mkdir()
+    (built / "index.html").write_text('<html><body><a href="http://127.0.0.1:9/gone">gone</a>'
+                                      '<a href="https://wa.me/?text=x">share</a></body></html>', "utf-8")
+    found = check_external_links(load_site(), built)
+    assert [(f.code, f.severity) for f in found] == [("LK002", "warning")], found
+    assert "127.0.0.1:9/gone" in found[0].message

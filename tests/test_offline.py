@@ -3,15 +3,13 @@ search working and no request to any other host; and its download page."""
 
 from __future__ import annotations
 
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import REPO, mkdocs_build
 
-sys.path.insert(0, str(REPO / "scripts"))
-from release import FOLDER_IN_ZIP, zip_folder  # noqa: E402
+from pena.edition import FOLDER_IN_ZIP, ZIP_NAME, ZIP_URL, zip_folder
+from pena.testing import REPO, mkdocs_build
 
 
 @pytest.fixture(scope="module")
@@ -72,11 +70,11 @@ def test_offline_edition_references_no_other_host(offline_root: Path) -> None:
 
 
 def test_download_page_shows_size_and_ships_the_zip(tmp_path: Path) -> None:
-    archive = tmp_path / "materi-pena-offline.zip"
+    archive = tmp_path / ZIP_NAME
     archive.write_bytes(b"0" * 2_345_678)
     result = mkdocs_build(REPO, tmp_path / "site", OFFLINE_ZIP=str(archive))
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "site" / "unduh" / "materi-pena-offline.zip").stat().st_size == 2_345_678
+    assert (tmp_path / "site" / ZIP_URL).stat().st_size == 2_345_678
     page_id = (tmp_path / "site" / "unduh" / "index.html").read_text("utf-8")
     page_en = (tmp_path / "site" / "en" / "unduh" / "index.html").read_text("utf-8")
     assert 'href="materi-pena-offline.zip"' in page_id and "(2,3 MB)" in page_id

@@ -9,10 +9,11 @@ from urllib.parse import quote, unquote
 
 import pytest
 import zxingcpp
-from conftest import TEST_SITE_URL, copy_repo, mkdocs_build
-from pena.content import load_site, output_path, page_url
 from PIL import Image
 from pypdf import PdfReader
+
+from pena.content import load_site, output_path, page_url
+from pena.testing import TEST_SITE_URL, copy_repo, mkdocs_build
 
 SITE = load_site()
 ALL = sorted(SITE.pages)

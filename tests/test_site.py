@@ -5,33 +5,17 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import TEST_SITE_URL, copy_repo, mkdocs_build
+
 from pena.content import load_site, output_path, page_url
+from pena.htmltags import start_tags, tags
+from pena.testing import TEST_SITE_URL, copy_repo, mkdocs_build
 
 SITE = load_site()
 PAGES = sorted({key for key, _ in SITE.pages})
-
-
-class Tags(HTMLParser):
-    """Every start tag with its attributes, in document order."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, {k: v or "" for k, v in attrs}))
-
-
-def tags(path: Path) -> list[tuple[str, dict[str, str]]]:
-    parser = Tags()
-    parser.feed(path.read_text("utf-8"))
-    return parser.tags
 
 
 def absolute_url(key: str, lang: str) -> str:
@@ -96,10 +80,8 @@ def test_english_pages_point_search_at_english_index(built_site: Path) -> None:
 
 def _loaded_references(html: str) -> list[str]:
     """References the browser loads by itself: scripts, styles, icons, images, media, frames."""
-    parser = Tags()
-    parser.feed(html)
     loaded = []
-    for tag, attrs in parser.tags:
+    for tag, attrs in start_tags(html):
         if tag in ("script", "img", "iframe", "audio", "video", "source", "embed") and attrs.get("src"):
             loaded.append(attrs["src"])
         if tag == "link" and attrs.get("rel") in ("stylesheet", "icon", "preload", "modulepreload", "manifest"):

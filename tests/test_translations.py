@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, copy_repo
+
+from pena.testing import REPO, copy_repo
 
 ABOUT_ID = "docs/tentang.id.md"
 ABOUT_EN = "docs/tentang.en.md"
@@ -125,7 +126,7 @@ def test_malformed_front_matter_is_reported(repo: Path) -> None:
 
 
 def test_stale_page_shows_notice_in_built_site(repo: Path, tmp_path: Path) -> None:
-    from conftest import mkdocs_build
+    from pena.testing import mkdocs_build
 
     source = repo / ABOUT_ID
     heading, _ = first_h2_id(source)

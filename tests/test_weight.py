@@ -7,38 +7,17 @@ over 200 KB. Fonts: the theme uses the system font stack, so there are none to c
 
 from __future__ import annotations
 
-import gzip
-import posixpath
 from pathlib import Path
 
 import pytest
+
 from pena.content import load_site, output_path
-from test_site import Tags
+from pena.pageweight import gz, page_load
 
 SITE = load_site()
 FIRST_VIEW_BUDGET = 80 * 1024
 LATER_PAGE_BUDGET = 12 * 1024
 IMAGE_BUDGET = 200 * 1024
-
-
-def gz(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=6))
-
-
-def page_load(built_site: Path, html_file: Path) -> dict[str, int]:
-    """Compressed bytes of the HTML and of each CSS, JS and font file it loads."""
-    parser = Tags()
-    html = html_file.read_bytes()
-    parser.feed(html.decode("utf-8"))
-    sizes = {str(html_file.relative_to(built_site)): gz(html)}
-    folder = html_file.parent
-    for tag, attrs in parser.tags:
-        ref = attrs.get("src") if tag == "script" else attrs.get("href") if (
-            tag == "link" and attrs.get("rel") in ("stylesheet", "preload")) else None
-        if ref and "://" not in ref:
-            target = Path(posixpath.normpath(folder / ref.split("?")[0]))
-            sizes[str(target.relative_to(built_site))] = gz(target.read_bytes())
-    return sizes
 
 
 LESSONS = [(p.key, p.lang) for p in SITE.pages.values() if p.type == "lesson"]

@@ -9,15 +9,13 @@
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from pena.glossary import GlossaryError, abbreviations, glossary_markdown, load_terms  # noqa: E402
+from pena.glossary import GlossaryError, abbreviations, glossary_markdown, load_terms
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 MARKER = "<!-- pena:glossary -->"

@@ -21,10 +21,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from pena.edition import ZIP_URL
+
 log = logging.getLogger("mkdocs.hooks.offline")
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 MARKER = "<!-- pena:offline-download -->"
-ZIP_NAME = "materi-pena-offline.zip"
 
 
 def offline_enabled(config: MkDocsConfig) -> bool:
@@ -62,7 +63,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     else:
         size = archive.stat().st_size / 1_000_000
         shown = f"{size:.1f}".replace(".", ui.get("decimal", "."))
-        href = get_relative_url(f"unduh/{ZIP_NAME}", page.url)
+        href = get_relative_url(ZIP_URL, page.url)
         block = f'<a class="md-button md-button--primary" href="{href}" download>{ui["link"]} ({shown} MB)</a>'
     return markdown.replace(MARKER, block)
 
@@ -73,6 +74,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if archive is None or offline_enabled(config) or (i18n and getattr(i18n, "building", False)):
         return
-    target = Path(config.site_dir) / "unduh" / ZIP_NAME
+    target = Path(config.site_dir) / ZIP_URL
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(archive, target)

@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import html
-import sys
 from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit
 
@@ -23,8 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from pena.content import load_site, page_url  # noqa: E402
+from pena.content import load_site, page_url
 
 MARKER = "<!-- pena:handouts -->"
 

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from pena.content import languages, split_suffix  # noqa: E402
+from pena.content import languages, split_suffix
 
 log = logging.getLogger("mkdocs.hooks.translation_guard")
 

@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import html
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,9 +16,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from pena.content import Site, load_site, page_url  # noqa: E402
-from pena.freshness import STALE, Status, site_status  # noqa: E402
+from pena.content import Site, load_site, page_url
+from pena.freshness import STALE, Status, site_status
 
 MARKER = "<!-- pena:translation-status -->"
 _cache: dict[str, tuple[Site, list[Status]]] = {}

@@ -1,20 +1,7 @@
 """Structure checks of the sources: one function per concern, each returning findings.
 
-Rule codes (stable; tests and README refer to them):
-  FM001 front matter is not valid YAML         FM002 front matter does not match the schema
-  FS001 unsuffixed page shadows a suffixed one
-  MD001 module misses a page type              MD002 page not in the nav
-  PG001 not exactly one H1 / H1 not first      PG002 skipped heading level
-  PG003 H2/H3 without explicit id, or a duplicate id
-  PG004 image missing, or bad alt text         PG005 quiz rules
-  PG006 vague link text                        PG007 lesson does not end with key points
-  PG008 handout not plain enough (long sentences, no numbered steps)
-  IM001 image over the size budget
-  TR001 translation missing (warning)          TR002 translation stale (warning)
-  TR003 sections differ                        TR004 admonitions differ
-  TR005 images differ                          TR006 internal link targets differ
-  TR007 quiz question count differs            TR008 word count ratio out of range
-  GL001 rival term used in a translation       GL002 glossary data invalid
+Every rule code is registered with its severity and summary by the `@rule` lines above the
+function that checks it (pena/rules.py explains how to add one).
 """
 
 from __future__ import annotations
@@ -23,15 +10,15 @@ import functools
 import json
 import posixpath
 import re
-from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from jsonschema import Draft202012Validator
 
 from pena.content import MODULES, Page, Site, is_external, nav_sources
-from pena.findings import WARNING, Finding, finding, from_content_error
+from pena.findings import ERROR, WARNING, Finding, finding, from_content_error
 from pena.freshness import MISSING, STALE, site_status
+from pena.rules import PAGE, SITE, rule
 
 MODULE_TYPES = ("overview", "lesson", "activity", "quiz", "handout")
 VAGUE_LINK_TEXT = {"klik di sini", "di sini", "klik disini", "disini", "click here", "here",
@@ -62,6 +49,9 @@ def _key_line(page: Page, key: str | None) -> int:
     return 1
 
 
+@rule("FM001", ERROR, "front matter is not valid YAML, or the file is not UTF-8", scope=SITE)
+@rule("FM002", ERROR, "front matter does not match docs/_data/page.schema.json (unknown keys, wrong types)",
+      scope=SITE)
 def check_front_matter(site: Site) -> list[Finding]:
     found = [from_content_error(error) for error in site.errors]
     validator = _validator(site.docs_dir / "_data" / "page.schema.json")
@@ -84,6 +74,7 @@ def check_front_matter(site: Site) -> list[Finding]:
     return found
 
 
+@rule("FS001", ERROR, "a page has no language suffix (it would shadow its suffixed twin)", scope=SITE)
 def check_shadowing(site: Site) -> list[Finding]:
     found = []
     for path in site.unsuffixed:
@@ -104,9 +95,11 @@ def check_shadowing(site: Site) -> list[Finding]:
 # --------------------------------------------------------------------------------------------
 
 
-def check_modules(site: Site, modules: Iterable[str] = MODULES) -> list[Finding]:
+@rule("MD001", ERROR, "a module lacks a page type in a language (overview, 2+ lessons, activity, quiz, handout)",
+      scope=SITE)
+def check_modules(site: Site) -> list[Finding]:
     found = []
-    for module in modules:
+    for module in MODULES:
         folder = site.docs_dir / module
         for lang in site.langs.all:
             types = {p.type for p in site.in_lang(lang) if p.module == module}
@@ -122,8 +115,9 @@ def check_modules(site: Site, modules: Iterable[str] = MODULES) -> list[Finding]
     return found
 
 
-def check_nav(site: Site, mkdocs_yml: Path) -> list[Finding]:
-    listed = set(nav_sources(mkdocs_yml))
+@rule("MD002", ERROR, "a page is not in the nav of mkdocs.yml", scope=SITE)
+def check_nav(site: Site) -> list[Finding]:
+    listed = set(nav_sources(site.mkdocs_yml))
     found = []
     for page in site.in_lang(site.langs.default):
         if page.type != "generated" and page.key not in listed:
@@ -137,6 +131,9 @@ def check_nav(site: Site, mkdocs_yml: Path) -> list[Finding]:
 # --------------------------------------------------------------------------------------------
 
 
+@rule("PG001", ERROR, "a page needs exactly one H1, and it comes first", scope=PAGE)
+@rule("PG002", ERROR, "a heading level is skipped", scope=PAGE)
+@rule("PG003", ERROR, "an H2/H3 has no explicit id, or an id is used twice", scope=PAGE)
 def check_headings(page: Page) -> list[Finding]:
     found = []
     headings = page.structure.headings
@@ -187,6 +184,7 @@ def image_candidates(page: Page, target: str) -> list[Path]:
     return [localized, plain]
 
 
+@rule("PG004", ERROR, "an image is missing, loaded from another host, or has no real alt text", scope=PAGE)
 def check_images(page: Page) -> list[Finding]:
     found = []
     for image in (link for link in page.structure.links if link.is_image):
@@ -208,6 +206,7 @@ def check_images(page: Page) -> list[Finding]:
     return found
 
 
+@rule("PG006", ERROR, "vague link text ('di sini', 'click here')", scope=PAGE)
 def check_link_text(page: Page) -> list[Finding]:
     found = []
     for link in page.structure.links:
@@ -230,6 +229,7 @@ def quiz_questions(page: Page) -> list[tuple[int, bool]]:
     return result
 
 
+@rule("PG005", ERROR, "a quiz has fewer than 8 questions, or a question without a folded answer", scope=PAGE)
 def check_quiz(page: Page) -> list[Finding]:
     if page.type != "quiz":
         return []
@@ -244,6 +244,7 @@ def check_quiz(page: Page) -> list[Finding]:
     return found
 
 
+@rule("PG007", ERROR, "a lesson does not end with its key points section", scope=PAGE)
 def check_key_points(page: Page) -> list[Finding]:
     if page.type != "lesson":
         return []
@@ -255,6 +256,7 @@ def check_key_points(page: Page) -> list[Finding]:
     return []
 
 
+@rule("PG008", ERROR, "a KPM handout averages more than 15 words a sentence, or has no numbered steps", scope=PAGE)
 def check_handout(page: Page) -> list[Finding]:
     """KPM handouts: short sentences (15 words or fewer on average) and numbered steps."""
     if page.type != "handout":
@@ -274,17 +276,11 @@ def check_handout(page: Page) -> list[Finding]:
     return found
 
 
-def check_page_rules(site: Site) -> list[Finding]:
-    found: list[Finding] = []
-    for page in site.pages.values():
-        for rule in (check_headings, check_images, check_link_text, check_quiz, check_key_points, check_handout):
-            found += rule(page)
-    return found
-
-
-def check_image_sizes(docs_dir: Path, budget: int = IMAGE_BUDGET_BYTES) -> list[Finding]:
+@rule("IM001", ERROR, "an image is over 200 KB", scope=SITE)
+def check_image_sizes(site: Site) -> list[Finding]:
     found = []
-    for path in sorted(docs_dir.rglob("*")):
+    budget = IMAGE_BUDGET_BYTES
+    for path in sorted(site.docs_dir.rglob("*")):
         if path.suffix.lower() in (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif") and path.is_file():
             size = path.stat().st_size
             if size > budget:
@@ -362,21 +358,27 @@ def parity(source: Page, translation: Page) -> list[Finding]:
     return found
 
 
+@rule("TR001", WARNING, "a translation is missing", scope=SITE)
+@rule("TR002", WARNING, "a translation is behind its source (names the changed sections)", scope=SITE)
+@rule("TR003", ERROR, "translation parity: the H2/H3 ids differ", scope=SITE)
+@rule("TR004", ERROR, "translation parity: the admonition types differ", scope=SITE)
+@rule("TR005", ERROR, "translation parity: the images differ", scope=SITE)
+@rule("TR006", ERROR, "translation parity: the internal link targets differ", scope=SITE)
+@rule("TR007", ERROR, "translation parity: the quiz question count differs", scope=SITE)
+@rule("TR008", ERROR, "translation parity: the word count is outside 0.75-1.35 times the source", scope=SITE)
 def check_translations(site: Site) -> list[Finding]:
     found: list[Finding] = []
     for row in site_status(site):
         if row.status == MISSING:
             expected = row.as_dict()["translation"]
             found.append(finding(row.source.path, None, "TR001", f"no {row.lang} translation",
-                                 f"create {expected}, then run scripts/translations.py mark {expected}",
-                                 severity=WARNING))
+                                 f"create {expected}, then run scripts/translations.py mark {expected}"))
             continue
         assert row.translation is not None
         if row.status == STALE:
             sections = ", ".join(row.changed_sections) or "front matter"
             found.append(finding(row.translation.path, None, "TR002",
                                  f"translation is behind its source; changed sections: {sections}",
-                                 f"update it, then run scripts/translations.py mark {row.translation.rel}",
-                                 severity=WARNING))
+                                 f"update it, then run scripts/translations.py mark {row.translation.rel}"))
         found += parity(row.source, row.translation)
     return found

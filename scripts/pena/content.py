@@ -20,6 +20,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 
+#: The checkout this package is installed from (editable, by the Makefile): the default project
+#: of scripts and tests. Code that works on another copy passes its paths explicitly.
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DOCS_DIR = REPO_ROOT / "docs"
 MKDOCS_YML = REPO_ROOT / "mkdocs.yml"
@@ -56,12 +58,25 @@ class ContentError(Exception):
         return f"{where}: {self.message}" + (f" (hint: {self.hint})" if self.hint else "")
 
 
+def project_root(path: Path) -> Path | None:
+    """The nearest folder at or above `path` that holds a mkdocs.yml (a checkout or a copy)."""
+    return _project_root(path.resolve() if path.is_dir() else path.resolve().parent)
+
+
+@functools.lru_cache(maxsize=256)
+def _project_root(folder: Path) -> Path | None:
+    if (folder / "mkdocs.yml").is_file():
+        return folder
+    return None if folder.parent == folder else _project_root(folder.parent)
+
+
 def rel(path: Path) -> str:
-    """Repository-relative path for messages; falls back to the path as given."""
-    try:
-        return path.resolve().relative_to(REPO_ROOT).as_posix()
-    except ValueError:
+    """Path relative to its project (the folder holding mkdocs.yml) for messages, so a copy of
+    the repository reports 'docs/x.id.md' like the checkout does; else the path as given."""
+    root = project_root(path)
+    if root is None:
         return path.as_posix()
+    return path.resolve().relative_to(root).as_posix()
 
 
 # --------------------------------------------------------------------------------------------
@@ -234,6 +249,14 @@ class Site:
     pages: dict[tuple[str, str], Page]
     errors: list[ContentError]
     unsuffixed: list[Path]
+    mkdocs_yml: Path | None = None  # the configuration the pages were read with
+    #: Derived data computed once per loaded site (e.g. the scan of a built site).
+    cache: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def root(self) -> Path:
+        """The project folder (the one holding mkdocs.yml)."""
+        return self.mkdocs_yml.parent if self.mkdocs_yml else self.docs_dir.parent
 
     def get(self, key: str, lang: str) -> Page | None:
         return self.pages.get((key, lang))
@@ -246,7 +269,8 @@ class Site:
 
 
 def load_site(docs_dir: Path = DOCS_DIR, mkdocs_yml: Path | None = None) -> Site:
-    langs = languages(mkdocs_yml or docs_dir.parent / "mkdocs.yml")
+    mkdocs_yml = mkdocs_yml or docs_dir.parent / "mkdocs.yml"
+    langs = languages(mkdocs_yml)
     pages: dict[tuple[str, str], Page] = {}
     errors: list[ContentError] = []
     unsuffixed: list[Path] = []
@@ -259,7 +283,7 @@ def load_site(docs_dir: Path = DOCS_DIR, mkdocs_yml: Path | None = None) -> Site
             errors.append(error)
             continue
         pages[(page.key, page.lang)] = page
-    return Site(docs_dir, langs, pages, errors, unsuffixed)
+    return Site(docs_dir, langs, pages, errors, unsuffixed, mkdocs_yml)
 
 
 # --------------------------------------------------------------------------------------------

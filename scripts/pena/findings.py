@@ -31,7 +31,12 @@ class Finding:
 
 
 def finding(path: Path | str, line: int | None, code: str, message: str, hint: str = "",
-            severity: str = ERROR) -> Finding:
+            severity: str | None = None) -> Finding:
+    """A finding; its severity comes from the rule registry (pena/rules.py) unless given."""
+    if severity is None:
+        from pena.rules import severity_of  # the registry imports this module
+
+        severity = severity_of(code) or ERROR
     return Finding(rel(path) if isinstance(path, Path) else path, line, code, message, hint, severity)
 
 

@@ -14,7 +14,8 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from pena.content import YAML_LOADER, Site
-from pena.findings import Finding, finding
+from pena.findings import ERROR, Finding, finding
+from pena.rules import SITE, rule
 
 GLOSSARY = "_data/glossary.yml"
 SCHEMA = "_data/glossary.schema.json"
@@ -89,6 +90,8 @@ def _alternation(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in ordered) + r")(?![\w-])", re.IGNORECASE)
 
 
+@rule("GL001", ERROR, "an English page uses a rival term the termbase says to avoid", scope=SITE)
+@rule("GL002", ERROR, "the glossary data is invalid (YAML, schema, a term listed twice)", scope=SITE)
 def check_glossary(site: Site) -> list[Finding]:
     try:
         terms = load_terms(site.docs_dir)

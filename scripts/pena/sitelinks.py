@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -27,9 +28,13 @@ from lxml import etree
 
 from pena.content import REPO_ROOT, Site, output_path
 from pena.findings import ERROR, WARNING, Finding, finding
+from pena.rules import BUILT, EXTERNAL, rule
 
 LINKINATOR = REPO_ROOT / "node_modules" / ".bin" / "linkinator"
 NOT_FILES = ("mailto:", "tel:", "javascript:", "data:", "blob:")
+#: The share bar's own links (WhatsApp with the page's address as text): one per page, all to
+#: the same host, so they are not listed among the external links to check.
+SHARE_LINKS = ("https://wa.me/?text=",)
 
 
 @dataclass
@@ -61,9 +66,26 @@ def _resolve(page_rel: str, path: str, folders: set[str]) -> str:
     return target
 
 
-def check_built_links(site_dir: Path, site: Site) -> tuple[list[Finding], list[str]]:
-    """(findings for broken internal links and anchors, sorted external URLs found)."""
-    site_dir = site_dir.resolve()
+@rule("LK001", ERROR, "a link, anchor, image or asset does not resolve (templates and raw HTML included, "
+      "every language)", scope=BUILT)
+def check_built_links(site: Site, built: Path) -> list[Finding]:
+    return scan_built(site, built)[0]
+
+
+def external_urls(site: Site, built: Path) -> list[str]:
+    """External URLs the built pages link to (listed by `make check`, checked by `make check-external`)."""
+    return scan_built(site, built)[1]
+
+
+def scan_built(site: Site, built: Path) -> tuple[list[Finding], list[str]]:
+    """Read the built site once per loaded Site: (broken internal links, external URLs)."""
+    key = ("built links", built.resolve())
+    if key not in site.cache:
+        site.cache[key] = _scan_built(site, built.resolve())
+    return site.cache[key]  # type: ignore[return-value]
+
+
+def _scan_built(site: Site, site_dir: Path) -> tuple[list[Finding], list[str]]:
     sources = {output_path(key, lang, site.langs): page.rel for (key, lang), page in site.pages.items()}
     files = {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file()}
     folders = {"."} | {posixpath.dirname(name) for name in files}
@@ -84,7 +106,8 @@ def check_built_links(site_dir: Path, site: Site) -> tuple[list[Finding], list[s
                 resolved[key] = _classify(built_rel, ref, folders)
             kind, target, fragment = resolved[key] or ("skip", "", "")
             if kind == "external":
-                external.add(ref)
+                if not ref.startswith(SHARE_LINKS):
+                    external.add(ref)
             elif kind == "absolute":
                 found.append(finding(source, None, "LK001", f"root-absolute link '{ref}' breaks in a sub-folder "
                                      "and offline", "use a relative link", severity=ERROR))
@@ -125,6 +148,11 @@ def _parents(name: str) -> list[str]:
 # --------------------------------------------------------------------------------------------
 
 
+@rule("LK002", WARNING, "an external link is broken", scope=EXTERNAL)
+def check_external_links(site: Site, built: Path) -> list[Finding]:
+    return linkinator_broken(run_linkinator(built, external=True), external_only=True)
+
+
 def run_linkinator(site_dir: Path, external: bool = False) -> dict:
     if not LINKINATOR.exists():
         raise FileNotFoundError(f"{LINKINATOR} is missing: run `npm ci` (make check does)")
@@ -133,6 +161,7 @@ def run_linkinator(site_dir: Path, external: bool = False) -> dict:
     command = [str(LINKINATOR), str(site_dir), "--recurse", "--check-fragments", "--format", "json"]
     if not external:
         command += ["--skip", r"^(?!http://localhost)"]
+    command += [arg for prefix in SHARE_LINKS for arg in ("--skip", "^" + re.escape(prefix))]
     done = subprocess.run(command, capture_output=True, text=True, timeout=1800)
     try:
         return json.loads(done.stdout)
