@@ -148,6 +148,38 @@ class Admonition:
 
 
 @dataclass
+class Prose:
+    """The running text of one block as a reader sees it: link text kept, link targets and
+    images dropped, code spans blanked out (same length, so offsets stay true), soft line breaks
+    kept as newlines so that every offset maps back to its source line.
+
+    kind: "heading", "title" (an admonition's title), "text" (paragraph, list item) or
+    "table-row" (the cells of one row joined with " | "). box: the title of the innermost
+    admonition the block sits in, or "".
+    """
+
+    kind: str
+    line: int
+    text: str
+    box: str = ""
+
+    def line_at(self, offset: int) -> int:
+        return self.line + self.text.count("\n", 0, offset)
+
+    def sentences(self) -> list[tuple[int, str]]:
+        """(line, sentence) pairs, split like Structure.sentences."""
+        found = []
+        start = 0
+        for match in [*_SENTENCE_END.finditer(self.text), None]:
+            end = match.start() if match else len(self.text)
+            sentence = self.text[start:end]
+            if re.search(r"\w", sentence):
+                found.append((self.line_at(start + len(sentence) - len(sentence.lstrip())), sentence.strip()))
+            start = match.end() if match else end
+        return found
+
+
+@dataclass
 class Structure:
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
@@ -155,6 +187,7 @@ class Structure:
     text_words: int = 0
     sentences: list[str] = field(default_factory=list)  # body text outside headings
     ordered_lists: int = 0
+    prose: list[Prose] = field(default_factory=list)  # every block of running text, in order
 
 
 @dataclass
@@ -305,9 +338,56 @@ def split_heading(raw: str) -> tuple[str, str | None]:
     return raw[: match.start()].strip(), found.group(1) if found else None
 
 
+def _inline_text(token: Token) -> str:
+    """What a reader sees of an inline token (see Prose)."""
+    parts = []
+    for child in token.children or []:
+        if child.type == "text":
+            parts.append(child.content)
+        elif child.type == "code_inline":
+            parts.append(" " * (len(child.content) + 2 * len(child.markup)))
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _collect_prose(tokens: list[Token], body_line: int) -> list[Prose]:
+    prose: list[Prose] = []
+    boxes: list[str] = []
+    row: list[str] | None = None
+    row_line = 0
+    for index, token in enumerate(tokens):
+        line = body_line + (token.map[0] if token.map else 0)
+        if token.type == "admonition_open":
+            boxes.append("")  # the title follows as an inline token
+        elif token.type == "admonition_close" and boxes:
+            boxes.pop()
+        elif token.type == "tr_open":
+            row, row_line = [], line
+        elif token.type == "tr_close" and row is not None:
+            prose.append(Prose("table-row", row_line, " | ".join(row), boxes[-1] if boxes else ""))
+            row = None
+        elif token.type == "inline":
+            text = _inline_text(token)
+            previous = tokens[index - 1].type if index else ""
+            if row is not None:
+                row.append(text)
+                continue
+            if previous == "heading_open":
+                prose.append(Prose("heading", line, split_heading(text)[0], boxes[-1] if boxes else ""))
+            elif previous == "admonition_title_open":
+                if boxes:
+                    boxes[-1] = text
+                prose.append(Prose("title", line, text, text))
+            else:
+                prose.append(Prose("text", line, text, boxes[-1] if boxes else ""))
+    return prose
+
+
 def parse_structure(body: str, body_line: int = 1) -> Structure:
     result = Structure()
     tokens = _parser().parse(body)
+    result.prose = _collect_prose(tokens, body_line)
     words = 0
     for index, token in enumerate(tokens):
         line = body_line + (token.map[0] if token.map else 0)

@@ -1,11 +1,22 @@
 """The termbase: docs/_data/glossary.yml is the one source of the glossary pages, the
-abbreviation tooltips of every page, and the term consistency check (GL001)."""
+abbreviation tooltips, the translator guide's list of kept terms and three checks:
+
+  GL001  a page uses a rival term of its language, wherever it appears
+  GL002  the termbase itself is invalid (YAML, JSON Schema, unknown language, duplicates)
+  GL003  a page's first use of an Indonesian term that needs a gloss in that language has none
+
+Every text of a term is per language ({id: ..., en: ...}); the default language (the i18n
+default of mkdocs.yml) is the source language every other language glosses. Pages are read
+through the content model (`Page.structure.prose`): headings, link text, tables and boxes as a
+reader sees them, code spans blanked out.
+"""
 
 from __future__ import annotations
 
 import functools
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,26 +24,69 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 
-from pena.content import YAML_LOADER, Site
-from pena.findings import ERROR, Finding, finding
+from pena.content import YAML_LOADER, Languages, Page, Prose, Site, languages
+from pena.findings import ERROR, WARNING, Finding, finding
 from pena.rules import SITE, rule
 
 GLOSSARY = "_data/glossary.yml"
 SCHEMA = "_data/glossary.schema.json"
+_QUOTES_OPEN = "\"“'‘"
+_QUOTES_CLOSE = "\"”'’"
+_LEADING_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Term:
-    id: str  # the Indonesian term
-    en: str
-    keep: bool
-    abbr: dict[str, str]
+    """One idea: its agreed term in every language, and what goes with it."""
+
+    forms: dict[str, str]
+    default: str  # the source language: its form is the term's key
     definition: dict[str, str]
-    avoid: tuple[str, ...]
+    abbr: dict[str, str]
+    rivals: dict[str, tuple[str, ...]]
+    glosses: dict[str, tuple[str, ...]]
+    others: dict[str, tuple[str, ...]]
+    source: str
     line: int
 
+    @property
+    def key(self) -> str:
+        """The term in the source language, e.g. 'titik impas'."""
+        return self.forms[self.default]
+
     def term(self, lang: str) -> str:
-        return self.id if lang == "id" else self.en
+        """The agreed term in a language (the source term when the language has none)."""
+        return self.forms.get(lang) or self.key
+
+    def avoid(self, lang: str) -> tuple[str, ...]:
+        """Rival terms a page in this language must not use."""
+        return self.rivals.get(lang, ())
+
+    def gloss(self, lang: str) -> tuple[str, ...]:
+        """Accepted glosses in this language (the first is the one to write); () if none needed."""
+        return self.glosses.get(lang, ())
+
+    def also(self, lang: str) -> tuple[str, ...]:
+        """Other forms of the term in a language (judol for judi online)."""
+        return self.others.get(lang, ())
+
+    def kept(self, lang: str) -> bool:
+        """True when the language uses the source-language word itself (KPM, warung)."""
+        return lang != self.default and self.term(lang) == self.key
+
+    def sources_forms(self) -> tuple[str, ...]:
+        """The source-language forms whose use needs a gloss in other languages."""
+        return (self.key, *self.also(self.default))
+
+    def definition_in(self, lang: str) -> str:
+        return self.definition.get(lang) or self.definition[self.default]
+
+
+@dataclass(frozen=True)
+class Termbase:
+    terms: tuple[Term, ...]
+    escape: dict[str, tuple[str, ...]]  # words after which a quoted rival is allowed
+    langs: Languages
 
 
 class GlossaryError(Exception):
@@ -41,85 +95,258 @@ class GlossaryError(Exception):
         self.findings = findings
 
 
+def _per_lang(value: dict[str, Any] | None) -> dict[str, tuple[str, ...]]:
+    return {lang: tuple(words) for lang, words in (value or {}).items()}
+
+
+def _entry_lines(node: yaml.Node | None) -> list[int]:
+    """1-based line of every item of `terms:`, for messages."""
+    if node is None or node.id != "mapping":
+        return []
+    for key, value in node.value:
+        if key.value == "terms" and value.id == "sequence":
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def _problem(path: Path, line: int | None, message: str, hint: str = "see docs/_data/glossary.schema.json") -> Finding:
+    return finding(path, line, "GL002", message, hint)
+
+
 @functools.lru_cache(maxsize=4)
-def _load(path: Path, mtime: float) -> tuple[Term, ...]:
-    schema_path = path.parent / Path(SCHEMA).name
+def _load(path: Path, mtime: float, langs: Languages) -> Termbase:
     text = path.read_text("utf-8")
     try:
         node = yaml.compose(text, Loader=YAML_LOADER)
         data = yaml.load(text, Loader=YAML_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        raise GlossaryError([finding(path, mark.line + 1 if mark else None, "GL002",
-                                     f"glossary is not valid YAML: {getattr(error, 'problem', error)}",
-                                     "check indentation and quotes")]) from None
-    lines = [item.start_mark.line + 1 for item in node.value] if node is not None and node.id == "sequence" else []
-    validator = Draft202012Validator(json.loads(schema_path.read_text("utf-8")))
+        raise GlossaryError([_problem(path, mark.line + 1 if mark else None,
+                                      f"glossary is not valid YAML: {getattr(error, 'problem', error)}",
+                                      "check indentation and quotes")]) from None
+    lines = _entry_lines(node)
+    schema = json.loads((path.parent / Path(SCHEMA).name).read_text("utf-8"))
     problems = []
-    for error in validator.iter_errors(data):
-        index = error.path[0] if error.path and isinstance(error.path[0], int) else None
+    for error in Draft202012Validator(schema).iter_errors(data):
+        parts = list(error.path)
+        index = parts[1] if len(parts) > 1 and parts[0] == "terms" and isinstance(parts[1], int) else None
         line = lines[index] if index is not None and index < len(lines) else 1
-        where = ".".join(str(p) for p in list(error.path)[1:]) or "entry"
-        problems.append(finding(path, line, "GL002", f"glossary {where}: {error.message}",
-                                "see docs/_data/glossary.schema.json"))
+        where = ".".join(str(p) for p in parts[2:]) if index is not None else ".".join(str(p) for p in parts)
+        problems.append(_problem(path, line, f"glossary {where or 'entry'}: {error.message}"))
     if problems:
         raise GlossaryError(problems)
-    seen: dict[str, int] = {}
     terms = []
-    for index, entry in enumerate(data):
-        key = entry["id"].lower()
-        if key in seen:
-            raise GlossaryError([finding(path, lines[index], "GL002",
-                                         f"term '{entry['id']}' is listed twice (first on line {seen[key]})",
-                                         "merge the two entries")])
-        seen[key] = lines[index]
-        terms.append(Term(entry["id"], entry["en"], entry.get("keep", False), entry.get("abbr") or {},
-                          entry["definition"], tuple(entry.get("avoid") or ()), lines[index]))
-    return tuple(terms)
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(data["terms"]):
+        line = lines[index]
+        unknown = sorted({lang for field in ("term", "definition", "abbr", "avoid", "gloss", "also")
+                          for lang in (entry.get(field) or {})} - set(langs.all))
+        if unknown:
+            problems.append(_problem(path, line, f"term '{entry['term'].get(langs.default)}' uses unknown "
+                                     f"language(s) {', '.join(unknown)}",
+                                     f"languages come from mkdocs.yml: {', '.join(langs.all)}"))
+            continue
+        if langs.default not in entry["term"] or langs.default not in entry["definition"]:
+            problems.append(_problem(path, line, f"term on line {line} has no '{langs.default}' form or definition",
+                                     "the default language is required"))
+            continue
+        term = Term(forms=dict(entry["term"]), default=langs.default, definition=dict(entry["definition"]),
+                    abbr=dict(entry.get("abbr") or {}), rivals=_per_lang(entry.get("avoid")),
+                    glosses=_per_lang(entry.get("gloss")), others=_per_lang(entry.get("also")),
+                    source=entry.get("source", ""), line=line)
+        for form in term.sources_forms():
+            if form.lower() in seen:
+                first = seen[form.lower()]
+                problems.append(_problem(path, line, f"term '{form}' is listed twice (first on line {first})",
+                                         "merge the two entries"))
+            seen.setdefault(form.lower(), line)
+        terms.append(term)
+    # A rival must not be another entry's agreed term in the same language: the check would
+    # then forbid what the termbase asks for.
+    agreed = {(lang, form.lower()): t for t in terms for lang, form in t.forms.items()}
+    for term in terms:
+        for lang, words in term.rivals.items():
+            for word in words:
+                other = agreed.get((lang, word.lower()))
+                if other is not None:
+                    problems.append(_problem(path, term.line, f"'{word}' is a rival of '{term.key}' but the agreed "
+                                             f"{lang} term of '{other.key}' (line {other.line})",
+                                             "remove it from one of the two entries"))
+    if problems:
+        raise GlossaryError(problems)
+    return Termbase(tuple(terms), _per_lang(data["escape"]), langs)
 
 
-def load_terms(docs_dir: Path) -> tuple[Term, ...]:
+def load_termbase(docs_dir: Path, langs: Languages | None = None) -> Termbase:
     path = docs_dir / GLOSSARY
-    return _load(path, path.stat().st_mtime)
+    langs = langs or languages(docs_dir.parent / "mkdocs.yml")
+    return _load(path, path.stat().st_mtime, langs)
 
 
-def _alternation(words: list[str]) -> re.Pattern[str]:
-    """One case-insensitive whole-word pattern for many terms (longest first): a page is
-    scanned once, not once per term."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in ordered) + r")(?![\w-])", re.IGNORECASE)
+def load_terms(docs_dir: Path, langs: Languages | None = None) -> tuple[Term, ...]:
+    return load_termbase(docs_dir, langs).terms
 
 
-@rule("GL001", ERROR, "an English page uses a rival term the termbase says to avoid", scope=SITE)
-@rule("GL002", ERROR, "the glossary data is invalid (YAML, schema, a term listed twice)", scope=SITE)
+# --------------------------------------------------------------------------------------------
+# Finding terms in text
+# --------------------------------------------------------------------------------------------
+
+
+_WORD = re.compile(r"\w+")
+
+
+class TermMatcher:
+    """Finds many terms in a text in one pass over its words, looking each word up in a dict
+    (a regular expression with a hundred alternatives was three times slower). Whole words
+    only; the longest term wins. A term with a capital letter (KUR, PO, Lebaran) matches only
+    as written; a lower-case term (warung, fritters) in any case, e.g. at a sentence start."""
+
+    def __init__(self, forms: dict[str, Term]) -> None:
+        self.by_first: dict[str, list[tuple[str, Term]]] = {}
+        for form, term in forms.items():
+            first = _WORD.match(form)
+            if first:
+                self.by_first.setdefault(first.group(0).lower(), []).append((form, term))
+        for candidates in self.by_first.values():
+            candidates.sort(key=lambda item: -len(item[0]))
+
+    def __bool__(self) -> bool:
+        return bool(self.by_first)
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, Term]]:
+        position = 0
+        by_first = self.by_first
+        for word in _WORD.finditer(text):
+            candidates = by_first.get(word.group(0).lower())
+            if candidates is None:
+                continue
+            start = word.start()
+            if start < position or (start and text[start - 1] == "-"):
+                continue
+            for form, term in candidates:
+                end = start + len(form)
+                written = text[start:end]
+                same = written == form if any(c.isupper() for c in form) else written.lower() == form.lower()
+                if same and not (end < len(text) and (text[end].isalnum() or text[end] in "-_")):
+                    yield start, end, term
+                    position = end
+                    break
+
+
+def _matcher(pairs: Iterable[tuple[str, Term]]) -> TermMatcher:
+    return TermMatcher(dict(pairs))
+
+
+def _escaped(text: str, start: int, end: int, escape_words: tuple[str, ...]) -> bool:
+    """True when the match is quoted right after an escape word: not "fritters"."""
+    if not escape_words or start == 0 or text[start - 1] not in _QUOTES_OPEN:
+        return False
+    if not re.match(rf"[^{_QUOTES_OPEN}{_QUOTES_CLOSE}\n]{{0,60}}[{_QUOTES_CLOSE}]", text[end:]):
+        return False
+    before = text[: start - 1].rstrip()
+    words = "|".join(re.escape(w) for w in sorted(escape_words, key=len, reverse=True))
+    return bool(re.search(rf"(?<![\w-])(?:{words})[,:]?$", before, re.IGNORECASE))
+
+
+def rivals(site: Site, termbase: Termbase) -> list[Finding]:
+    """GL001: a rival term anywhere on a page of its language (headings, text, tables, boxes)."""
+    found = []
+    for lang in site.langs.all:
+        matcher = _matcher((rival, term) for term in termbase.terms for rival in term.avoid(lang))
+        if not matcher:
+            continue
+        escape_words = termbase.escape.get(lang, ())
+        example = f'{escape_words[0]} "..."' if escape_words else "an escape word"
+        for page in site.in_lang(lang):
+            for block in page.structure.prose:
+                for start, end, term in matcher.finditer(block.text):
+                    if _escaped(block.text, start, end, escape_words):
+                        continue
+                    found.append(finding(
+                        page.path, block.line_at(start), "GL001",
+                        f"'{block.text[start:end]}' is a rival term for '{term.key}'",
+                        f"write '{term.term(lang)}' (docs/_data/glossary.yml); to quote the rival on purpose, "
+                        f"write it in quotation marks after an escape word: {example}"))
+    return found
+
+
+def _gloss_ok(text: str, term: Term, lang: str) -> bool:
+    inside = re.match(r"\s*\(([^)]*)\)", text)
+    if not inside:
+        return False
+    said = _LEADING_ARTICLE.sub("", inside.group(1).strip()).casefold()
+    return any(said.startswith(_LEADING_ARTICLE.sub("", gloss).casefold()) for gloss in term.gloss(lang))
+
+
+_ASIDE = re.compile(r"\([^()]*\)|\"[^\"]{0,400}\"|“[^”]{0,400}”")
+
+
+def _asides(text: str) -> list[tuple[int, int]]:
+    """Spans in brackets or double quotes: explanations and other people's words (a quoted
+    Indonesian title, a reverse gloss "social facilitators (pendamping sosial)") are not the
+    page's own use of a term."""
+    return [match.span() for match in _ASIDE.finditer(text)]
+
+
+def first_uses(page: Page, termbase: Termbase) -> list[tuple[Term, Prose, int, str, bool]]:
+    """(term, block, offset, written, glossed) for the first use of every gloss-needing term
+    in the running text of a page. Headings, box titles, and words in brackets or double
+    quotes do not count as uses."""
+    lang = page.lang
+    matcher = _matcher((form, term) for term in termbase.terms if term.gloss(lang) for form in term.sources_forms())
+    if not matcher:
+        return []
+    seen: set[str] = set()
+    uses = []
+    for block in page.structure.prose:
+        if block.kind in ("heading", "title"):
+            continue
+        asides = _asides(block.text)
+        for start, end, term in matcher.finditer(block.text):
+            if term.key in seen or any(left < start < right for left, right in asides):
+                continue
+            seen.add(term.key)
+            agreed = term.term(lang)
+            # "HVS paper (ordinary white printer paper)": the gloss may follow the agreed term
+            # of the page's language when it starts here.
+            if len(agreed) > end - start and block.text[start:].lower().startswith(agreed.lower()):
+                end = start + len(agreed)
+            uses.append((term, block, start, block.text[start:end], _gloss_ok(block.text[end:], term, lang)))
+            # Terms inside a longer one ("KUR" in "KUR Super Mikro") are explained by its gloss.
+            for _, _, inner in matcher.finditer(" " + block.text[start + 1:end]):
+                seen.add(inner.key)
+    return uses
+
+
+def missing_glosses(site: Site, termbase: Termbase) -> list[Finding]:
+    """GL003: the first use of a term that needs a gloss in this language has none."""
+    found = []
+    for lang in site.langs.translations:
+        for page in site.in_lang(lang):
+            for term, block, offset, written, glossed in first_uses(page, termbase):
+                if glossed:
+                    continue
+                found.append(finding(
+                    page.path, block.line_at(offset), "GL003",
+                    f"first use of '{written}' on this page has no gloss",
+                    f"write '{written} ({term.gloss(lang)[0]})' here, the first time the page uses it, "
+                    "in the order Indonesian (English) (docs/_data/glossary.yml)"))
+    return found
+
+
+# GL001 and GL003 are warnings until the four modules follow the new termbase (issues 14-16):
+# `make check` lists what is left without failing; they become errors when the modules are fixed.
+@rule("GL001", WARNING, "a page uses a rival term that the termbase says to avoid in its language", scope=SITE)
+@rule("GL002", ERROR, "the termbase (docs/_data/glossary.yml) is invalid: YAML, schema, language, duplicate, "
+      "a rival that is another term's agreed term", scope=SITE)
+@rule("GL003", WARNING, "a page's first use of an Indonesian term that needs a gloss in its language has none",
+      scope=SITE)
 def check_glossary(site: Site) -> list[Finding]:
     try:
-        terms = load_terms(site.docs_dir)
+        termbase = load_termbase(site.docs_dir, site.langs)
     except GlossaryError as error:
         return error.findings
-    guarded = [term for term in terms if term.avoid]
-    if not guarded:
-        return []
-    term_pattern = _alternation([term.id for term in guarded])
-    rival_of = {rival.lower(): term for term in guarded for rival in term.avoid}
-    rival_pattern = _alternation(list(rival_of))
-    found = []
-    for source in site.in_lang(site.langs.default):
-        used = {match.group(1).lower() for match in term_pattern.finditer(source.body)}
-        if not used:
-            continue
-        for lang in site.langs.translations:
-            translation = site.get(source.key, lang)
-            if translation is None:
-                continue
-            for match in rival_pattern.finditer(translation.body):
-                term = rival_of[match.group(1).lower()]
-                if term.id.lower() in used:
-                    line = translation.body_line + translation.body.count("\n", 0, match.start())
-                    found.append(finding(translation.path, line, "GL001",
-                                         f"'{match.group(0)}' is a rival term for '{term.id}'",
-                                         f"use the agreed term '{term.en}' (docs/_data/glossary.yml)"))
-    return found
+    return rivals(site, termbase) + missing_glosses(site, termbase)
 
 
 # --------------------------------------------------------------------------------------------
@@ -133,22 +360,46 @@ def abbreviations(terms: tuple[Term, ...], lang: str) -> str:
     for term in terms:
         expansion = term.abbr.get(lang)
         if expansion:
-            lines.append(f"*[{term.id}]: {expansion}")
+            lines.append(f"*[{term.key}]: {expansion}")
     return "\n".join(lines)
 
 
-def glossary_markdown(terms: tuple[Term, ...], lang: str, labels: dict[str, Any]) -> str:
-    """Definition list sorted in the page language; the other language's term beside each.
+def in_range(word: str, first: str, last: str) -> bool:
+    """True when a word's first letter lies in first..last (A-K); a leading digit counts as A."""
+    letter = next((c for c in word.casefold() if c.isalnum()), "a")
+    letter = "a" if letter.isdigit() else letter
+    return first.casefold() <= letter <= last.casefold()
 
-    No per-term anchors or extra markup: the page holds every term and must stay within the
-    12 KB budget for a later page (each term costs about 100 compressed bytes).
+
+def glossary_markdown(terms: tuple[Term, ...], lang: str, labels: dict[str, Any], langs: Iterable[str]) -> str:
+    """Definition list sorted in the page language; the other languages' terms beside each.
+
+    No per-term anchors or extra markup: the page holds every term and must stay light.
     """
-    other = "en" if lang == "id" else "id"
+    others = [other for other in langs if other != lang]
     rows = []
     for term in sorted(terms, key=lambda t: t.term(lang).casefold()):
-        # Terms kept as-is in English have no other-language form worth repeating.
-        other_form = "" if term.id == term.en else f" *{labels[other]}: {term.term(other)}*"
-        note = labels["kept"] if term.keep and lang != "id" else ""
-        rows.append(f"{term.term(lang)}\n:   {term.definition[lang]}{other_form}{note}\n")
+        # Terms kept as they are in another language are not repeated.
+        other_forms = "".join(f" *{labels[other]}: {term.term(other)}*" for other in others
+                              if term.term(other) != term.term(lang))
+        note = labels["kept"] if term.kept(lang) else ""
+        rows.append(f"{term.term(lang)}\n:   {term.definition_in(lang)}{other_forms}{note}\n")
     return "\n".join(rows)
 
+
+def kept_terms_markdown(termbase: Termbase, lang: str, labels: dict[str, str]) -> str:
+    """The translator guide's tables: every term that needs a gloss in this language, and every
+    rival term to avoid, generated from the termbase (never typed)."""
+    if lang == termbase.langs.default:
+        lang = termbase.langs.translations[0] if termbase.langs.translations else lang
+    glossed = sorted((t for t in termbase.terms if t.gloss(lang)), key=lambda t: t.key.casefold())
+    rows = [f"| {labels['term']} | {labels['write']} |", "|---|---|"]
+    for term in glossed:
+        forms = " / ".join(term.sources_forms())
+        head = term.term(lang) if term.term(lang) != term.key else term.key
+        rows.append(f"| {forms} | {head} ({term.gloss(lang)[0]}) |")
+    rivals = sorted((t for t in termbase.terms if t.avoid(lang)), key=lambda t: t.term(lang).casefold())
+    avoid = [f"| {labels['agreed']} | {labels['avoid']} |", "|---|---|"]
+    for term in rivals:
+        avoid.append(f"| {term.term(lang)} | {', '.join(term.avoid(lang))} |")
+    return "\n".join(rows) + "\n\n" + labels["rivals_intro"] + "\n\n" + "\n".join(avoid) + "\n"
