@@ -274,7 +274,7 @@ def _gloss_ok(text: str, term: Term, lang: str) -> bool:
     inside = re.match(r"\s*\(([^)]*)\)", text)
     if not inside:
         return False
-    said = _LEADING_ARTICLE.sub("", inside.group(1).strip()).casefold()
+    said = _LEADING_ARTICLE.sub("", " ".join(inside.group(1).split())).casefold()
     return any(said.startswith(_LEADING_ARTICLE.sub("", gloss).casefold()) for gloss in term.gloss(lang))
 
 
@@ -293,7 +293,8 @@ def first_uses(page: Page, termbase: Termbase) -> list[tuple[Term, Prose, int, s
     in the running text of a page. Headings, box titles, and words in brackets or double
     quotes do not count as uses."""
     lang = page.lang
-    matcher = _matcher((form, term) for term in termbase.terms if term.gloss(lang) for form in term.sources_forms())
+    forms = [(form, term) for term in termbase.terms if term.gloss(lang) for form in term.sources_forms()]
+    matcher = _matcher(forms)
     if not matcher:
         return []
     seen: set[str] = set()
@@ -313,8 +314,10 @@ def first_uses(page: Page, termbase: Termbase) -> list[tuple[Term, Prose, int, s
                 end = start + len(agreed)
             uses.append((term, block, start, block.text[start:end], _gloss_ok(block.text[end:], term, lang)))
             # Terms inside a longer one ("KUR" in "KUR Super Mikro") are explained by its gloss.
-            for _, _, inner in matcher.finditer(" " + block.text[start + 1:end]):
-                seen.add(inner.key)
+            written = block.text[start:end].lower()
+            for form, inner in forms if " " in written else ():
+                if len(form) < len(written) and re.search(rf"(?<![\w-]){re.escape(form.lower())}(?![\w-])", written):
+                    seen.add(inner.key)
     return uses
 
 
