@@ -67,7 +67,9 @@ async function main() {
     globalThis.location = new URL(workerUrl);
     importScripts(workerUrl);
     const real = loadIndex();
-    const config = { ...real.config, lang: ["en"], pipeline: [" "] };
+    // Material's default separator, as mkdocs.yml had it (it splits camelCase: WhatsApp).
+    const separator = '[\\s\\-,:!=\\[\\]()"/]+|(?!\\b)(?=[A-Z][a-z])|\\.(?!\\d)|&[lg]t;';
+    const config = { ...real.config, lang: ["en"], pipeline: [" "], separator };
     delete config.pena;
     const docs = real.docs.map(({ boost, ...doc }) => doc);
     send({ type: SETUP, data: { config, docs, options } });

@@ -12,6 +12,7 @@ import pytest
 
 from pena.content import load_site, output_path, page_url
 from pena.htmltags import start_tags, tags
+from pena.search import read_index
 from pena.testing import TEST_SITE_URL, copy_repo, mkdocs_build
 
 SITE = load_site()
@@ -61,7 +62,7 @@ def test_home_titles_read_well(built_site: Path) -> None:
 def test_search_index_per_language(built_site: Path) -> None:
     own_titles = {lang: {str(p.meta["title"]) for p in SITE.in_lang(lang)} for lang in SITE.langs.all}
     for lang, folder in (("id", built_site / "search"), ("en", built_site / "en" / "search")):
-        index = json.loads((folder / "search_index.json").read_text("utf-8"))
+        index = read_index(folder / "pena-index.js")  # search_index.json is a stub (issue 17)
         page_titles = {doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
         other = "en" if lang == "id" else "id"
         foreign = (page_titles & own_titles[other]) - own_titles[lang]

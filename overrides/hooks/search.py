@@ -33,11 +33,29 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from pena import search  # noqa: E402
+from pena.content import languages  # noqa: E402
 from pena.glossary import GlossaryError, load_terms  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.search")
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 _material_worker: list[str] = []  # the name of Material's worker, read from the first page
+_synonyms: dict[str, list[list[str]]] = {}  # language -> [typed phrase, site term] pairs
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Read the termbase and search.yml before anything is built: bad data stops the build
+    with file and line, and no half-written site."""
+    docs_dir = Path(config.docs_dir)
+    langs = languages(Path(config.config_file_path))
+    try:
+        terms = load_terms(docs_dir)
+        data = search.load_search_data(docs_dir)
+        pairs = {lang: search.synonym_pairs(terms, data, lang, langs, docs_dir) for lang in langs.all}
+    except (GlossaryError, search.SearchDataError) as error:
+        raise PluginError(f"search hook: {error}") from None
+    _synonyms.clear()
+    _synonyms.update(pairs)
+    return config
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -48,7 +66,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+def _point_at_our_worker(output: str, lang: str | None) -> str:
+    """Name our worker in Material's __config; for a translation, point "base" at `<lang>/`."""
     match = _CONFIG.search(output)
     if match is None:
         return output
@@ -57,14 +76,23 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if not _material_worker and worker != search.WORKER:
         _material_worker.append(worker)
     app["search"] = posixpath.join(folder, search.WORKER)
-    i18n = config.plugins.get("i18n")
-    lang = getattr(page.file, "locale_alternate_of", None)
-    if i18n is not None and lang is not None and lang != i18n.default_language:
+    if lang is not None:
         # base is the relative path to the site root; the language root is one folder further.
         app["base"] = posixpath.join(app["base"], lang) + "/"
     # Escaped like Jinja's tojson, so no text can close the script element.
     text = json.dumps(app, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return output[:match.start(2)] + text + output[match.end(2):]
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    lang = getattr(page.file, "locale_alternate_of", None)
+    translation = i18n is not None and lang is not None and lang != i18n.default_language
+    return _point_at_our_worker(output, lang if translation else None)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return _point_at_our_worker(output_content, None)  # 404.html: its base is the site root
 
 
 def _stemmer_available(site: Path, lang: str) -> bool:
@@ -91,22 +119,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     default = i18n.default_language
     langs = (default, *(lang for lang in i18n.build_languages if lang != default))
-    docs_dir = Path(config.docs_dir)
-    try:
-        terms = load_terms(docs_dir)
-        data = search.load_search_data(docs_dir)
-    except (GlossaryError, search.SearchDataError) as error:
-        raise PluginError(f"search hook: {error}") from None
     offline_js = (site / "search" / "search_index.js").is_file()
     worker = _material_worker_name(site)
     parts = search.split_index(json.loads(merged.read_text("utf-8")), langs[1:])
     for lang in langs:
         prefix = "" if lang == default else f"{lang}/"
         index = parts[prefix.rstrip("/")]
-        try:
-            pairs = search.synonym_pairs(terms, data, lang, langs, docs_dir)
-        except search.SearchDataError as error:
-            raise PluginError(f"search hook: {error}") from None
+        pairs = _synonyms.get(lang, [])
         index["config"] = search.language_config(index["config"], lang, _stemmer_available(site, lang), pairs)
         folder = site / prefix / "search"
         folder.mkdir(parents=True, exist_ok=True)

@@ -5,6 +5,7 @@ overrides/hooks/search.py, scripts/vendor_stemmer.py, scripts/bench_search.py an
 from __future__ import annotations
 
 import functools
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from pena.content import YAML_LOADER
+from pena.content import YAML_LOADER, Languages
 from pena.glossary import Term
 
 SEARCH_DATA = "_data/search.yml"
@@ -105,7 +106,7 @@ def _phrase(text: str) -> str:
     return _PARENTHESIS.sub("", text).strip()
 
 
-def synonym_pairs(terms: tuple[Term, ...], data: SearchData, lang: str, langs: tuple[str, ...],
+def synonym_pairs(terms: tuple[Term, ...], data: SearchData, lang: str, langs: Languages,
                   docs_dir: Path) -> list[list[str]]:
     """[typed phrase, site term] pairs for the index of `lang`: a query holding the first also
     searches for the second. From the termbase: the term in the other languages and its
@@ -122,11 +123,11 @@ def synonym_pairs(terms: tuple[Term, ...], data: SearchData, lang: str, langs: t
     for term in terms:
         site = term.term(lang)
         by_term[_phrase(site).casefold()] = site
-        for other in langs:
+        for other in langs.all:
             if other != lang:
                 add(term.term(other), site)
         # Rival terms are the translation's words to avoid (GL001): readers still type them.
-        if lang != langs[0]:
+        if lang != langs.default:
             for rival in term.avoid:
                 add(rival, site)
         expansion = term.abbr.get(lang)
@@ -165,6 +166,15 @@ def language_config(config: dict, lang: str, stemmer_available: bool, synonyms: 
     if stemmer_available:
         return {**config, "lang": [lang], "pipeline": FULL_PIPELINE, "pena": {"synonyms": synonyms}}
     return {**config, "lang": ["en"], "pipeline": [], "pena": {"synonyms": synonyms}}
+
+
+def read_index(path: Path) -> dict:
+    """The real index of a language as written by the search hook."""
+    text = path.read_text("utf-8").strip()
+    prefix = INDEX_GLOBAL + "="
+    if not (text.startswith(prefix) and text.endswith(";")):
+        raise ValueError(f"{path}: not a search index written by overrides/hooks/search.py")
+    return json.loads(text[len(prefix):-1])
 
 
 def stub_index(config: dict, index_path: str, material_worker: str) -> dict:

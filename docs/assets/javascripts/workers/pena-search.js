@@ -74,7 +74,8 @@
     var separator = new RegExp(config.separator);
 
     function roots(text, typing) {                // words of a query part, each as its root
-      var words = text.toLowerCase().split(separator).filter(Boolean);
+      // Split before lowercasing, like Material's tokenizer: its separator splits "WhatsApp".
+      var words = text.split(separator).filter(Boolean).map(function (w) { return w.toLowerCase(); });
       var out = [];
       words.forEach(function (word, i) {
         var tokens = builder.pipeline.run([new lunr.Token(word, {})]);
