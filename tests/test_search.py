@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import REPO
@@ -190,3 +191,84 @@ def test_invalid_search_data_is_reported(tmp_path: Path, text: str, message: str
     (tmp_path / "_data" / "search.yml").write_text(text, "utf-8")
     with pytest.raises(search.SearchDataError, match=message):
         search.load_search_data(tmp_path)
+
+
+# ---------------------------------------------------------------------------------------------
+# In the browser: the real search box, and nothing fetched before it is opened
+# ---------------------------------------------------------------------------------------------
+
+LAZY = ("/search/pena-index.js", "/lunr/", "/workers/search.")  # index, stemmer, lunr + Material
+
+
+def type_query(tab, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Open search with `/` and type like a person (Material ignores fill()); result pages."""
+    tab.keyboard.press("/")
+    tab.locator("input.md-search__input").press_sequentially(query, delay=40)
+    results = tab.locator(".md-search-result__item > a")
+    results.first.wait_for(timeout=20_000)
+    return [tab.evaluate("a => a.href", results.nth(i).element_handle()) for i in range(results.count())]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("query", "lang", "wanted"), EXAMPLES)
+def test_issue_examples_in_the_real_search_box(page, site_server: str, query: str, lang: str,
+                                               wanted: set[str]) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_server + LANG_PREFIX[lang] + "tentang/")
+    hrefs = type_query(page, query)
+    root = urlsplit(site_server + LANG_PREFIX[lang]).path
+    top3 = [urlsplit(h).path.removeprefix(root) for h in hrefs[:3]]
+    assert wanted & set(top3), f"{query!r}: {top3}"
+    assert all(h.startswith(site_server + LANG_PREFIX[lang]) for h in hrefs)
+    if lang != SITE.langs.default:
+        assert all(h.startswith(site_server + f"{lang}/") for h in hrefs), hrefs
+
+
+def requests_while_reading(tab, url: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every request of a page load plus some reading (scrolling), search never opened."""
+    requests: list[str] = []
+    tab.on("request", lambda request: requests.append(request.url))
+    tab.goto(url)
+    tab.wait_for_load_state("networkidle")
+    tab.mouse.wheel(0, 600)
+    tab.wait_for_timeout(1500)
+    return requests
+
+
+@pytest.mark.browser
+def test_lazy_check_catches_a_worker_that_loads_at_once(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+    """Planted defect: a worker that loads everything on setup is seen by the check below."""
+    def eager(route):  # type: ignore[no-untyped-def]
+        body = route.fetch().text().replace("if (inFrame || typeof BroadcastChannel", "if (true || typeof BroadcastChannel")
+        route.fulfill(body=body, content_type="text/javascript")
+
+    page.context.route("**/workers/" + search.WORKER, eager)
+    requests = requests_while_reading(page, site_server + "literasi-keuangan/buku-kas/")
+    assert any(part in url for url in requests for part in LAZY), requests
+
+
+@pytest.mark.browser
+def test_no_index_or_stemmer_request_before_search_is_opened(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+    requests = requests_while_reading(page, site_server + "literasi-keuangan/buku-kas/")
+    early = [url for url in requests if any(part in url for part in LAZY)]
+    assert not early, early
+    # What search costs before it is used: our worker and the stub Material asks for.
+    assert any(url.endswith("/workers/" + search.WORKER) for url in requests)
+    assert any(url.endswith("/search/search_index.json") for url in requests)
+
+    page.locator("input.md-search__input").focus()  # opening search starts the download
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent"
+                           ".includes('Ketik')", timeout=20_000)
+    later = [url for url in requests if any(part in url for part in LAZY)]
+    assert any(url.endswith("/search/pena-index.js") for url in later), later
+    assert any(url.endswith("/lunr/min/lunr.id.min.js") for url in later), later
+    hrefs = type_query(page, "pencahayaan")
+    assert "fotografi-videografi/cahaya-dan-latar/" in hrefs[0]
+
+
+@pytest.mark.browser
+def test_search_opened_before_the_worker_listens_still_loads(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
+    """A link with ?q= opens search while the page is still starting: the worker asks."""
+    page.goto(site_server + "tentang/?q=diwawancarai")
+    results = page.locator(".md-search-result__item > a")
+    results.first.wait_for(timeout=20_000)
+    assert "riset-sederhana/mengenal-pembeli/" in (results.first.get_attribute("href") or "")
