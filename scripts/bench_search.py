@@ -16,63 +16,13 @@ questions answered in the first 3 results and the mean reciprocal rank (MRR: 1 f
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import subprocess
-import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pena import cli, workspace  # noqa: E402
-from pena.content import REPO_ROOT, YAML_LOADER  # noqa: E402
-
-QUERIES = Path(__file__).resolve().parent / "search_queries.yml"
-RUNNER = Path(__file__).resolve().parent / "search_run.js"
-
-
-class BenchError(Exception):
-    pass
-
-
-@dataclass(frozen=True)
-class Question:
-    query: str
-    answers: tuple[str, ...]
-
-
-def load_questions(path: Path = QUERIES) -> list[Question]:
-    try:
-        data = yaml.load(path.read_text("utf-8"), Loader=YAML_LOADER)
-        return [Question(str(item["q"]), tuple(item["answer"])) for item in data]
-    except (yaml.YAMLError, KeyError, TypeError) as error:
-        raise BenchError(f"{path}: each entry needs `q:` and `answer: [page/, ...]` ({error})") from None
-
-
-def run_search(site: Path, queries: list[str], *, prefix: str = "", before: bool = False) -> list[list[str]]:
-    """Pages found for each query, best first, by the real worker of the built site."""
-    command = ["node", str(RUNNER), str(site), prefix] + (["--before"] if before else [])
-    result = subprocess.run(command, input=json.dumps(queries), capture_output=True, text=True, timeout=300)
-    if result.returncode != 0:
-        raise BenchError(result.stderr.strip() or f"{RUNNER.name} exited {result.returncode}")
-    return json.loads(result.stdout)
-
-
-def rank(found: list[str], answers: tuple[str, ...]) -> int | None:
-    for position, page in enumerate(found, start=1):
-        if page in answers:
-            return position
-    return None
-
-
-def score(questions: list[Question], results: list[list[str]]) -> tuple[int, float, list[tuple[Question, int | None]]]:
-    ranks = [rank(found, q.answers) for q, found in zip(questions, results, strict=True)]
-    top3 = sum(1 for r in ranks if r is not None and r <= 3)
-    mrr = sum(1 / r for r in ranks if r) / len(ranks)
-    return top3, mrr, list(zip(questions, ranks, strict=True))
+from pena import cli, workspace
+from pena.content import REPO_ROOT
+from pena.search import QUERIES, SearchRunError, load_questions, run_search, score
 
 
 def main() -> int:
@@ -87,7 +37,7 @@ def main() -> int:
             built = workspace.mkdocs_build(REPO_ROOT, site, quiet=True,
                                            SITE_URL=os.environ.get("SITE_URL", "http://127.0.0.1:8000/"))
             if built.returncode != 0:
-                raise BenchError(f"build failed:\n{built.stderr[-2000:]}")
+                raise SearchRunError(f"build failed:\n{built.stderr[-2000:]}")
         queries = [q.query for q in questions]
         rows = {}
         for label, before in (("before (Material as it was)", True), ("after (issue 17)", False)):
@@ -106,4 +56,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    cli.run(main, {BenchError: 1, OSError: 2})
+    cli.run(main, {SearchRunError: 1, OSError: 2})

@@ -19,13 +19,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pena import cli  # noqa: E402
-from pena.content import DOCS_DIR, REPO_ROOT  # noqa: E402
-from pena.search import SearchDataError, load_search_data  # noqa: E402
+from pena import cli
+from pena.content import DOCS_DIR, REPO_ROOT
+from pena.search import SearchDataError, load_search_data
 
 NODE_MODULES = REPO_ROOT / "node_modules"
 STEMMER_PACKAGE = NODE_MODULES / "@nlpjs" / "lang-id"

@@ -22,7 +22,6 @@ import json
 import logging
 import posixpath
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,10 +30,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from pena import search  # noqa: E402
-from pena.content import languages  # noqa: E402
-from pena.glossary import GlossaryError, load_terms  # noqa: E402
+from pena import search
+from pena.content import languages
+from pena.glossary import GlossaryError, load_terms
 
 log = logging.getLogger("mkdocs.hooks.search")
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)

@@ -7,13 +7,14 @@ from __future__ import annotations
 import functools
 import json
 import re
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from pena.content import YAML_LOADER, Languages
+from pena.content import REPO_ROOT, YAML_LOADER, Languages
 from pena.glossary import Term
 
 SEARCH_DATA = "_data/search.yml"
@@ -109,9 +110,10 @@ def _phrase(text: str) -> str:
 def synonym_pairs(terms: tuple[Term, ...], data: SearchData, lang: str, langs: Languages,
                   docs_dir: Path) -> list[list[str]]:
     """[typed phrase, site term] pairs for the index of `lang`: a query holding the first also
-    searches for the second. From the termbase: the term in the other languages and its
-    rivals (readers type the everyday or English word), and the abbreviation both ways (HPP and
-    harga pokok produksi); from search.yml: search-only words (BEP, online shop)."""
+    searches for the second. From the termbase: the term in the other languages, its rivals,
+    other forms and glosses in this language (readers type the everyday or English word), and
+    the abbreviation both ways (HPP and harga pokok produksi); from search.yml: search-only
+    words (BEP, online shop)."""
     pairs: list[list[str]] = []
     by_term: dict[str, str] = {}
 
@@ -126,10 +128,10 @@ def synonym_pairs(terms: tuple[Term, ...], data: SearchData, lang: str, langs: L
         for other in langs.all:
             if other != lang:
                 add(term.term(other), site)
-        # Rival terms are the translation's words to avoid (GL001): readers still type them.
-        if lang != langs.default:
-            for rival in term.avoid:
-                add(rival, site)
+        # Rival terms are words a page must not use (GL001), other forms and glosses are
+        # words pages may use: readers type all of them.
+        for typed in (*term.avoid(lang), *term.also(lang), *term.gloss(lang)):
+            add(typed, site)
         expansion = term.abbr.get(lang)
         if expansion:
             add(expansion, site)
@@ -183,3 +185,54 @@ def stub_index(config: dict, index_path: str, material_worker: str) -> dict:
     pena = {**config.get("pena", {}), "index": index_path, "worker": material_worker}
     pena.pop("synonyms", None)
     return {"config": {**config, "pena": pena}, "docs": []}
+
+
+# ---------------------------------------------------------------------------------------------
+# The built site's search, run in Node (scripts/search_run.js): benchmark and tests
+# ---------------------------------------------------------------------------------------------
+
+QUERIES = REPO_ROOT / "scripts" / "search_queries.yml"
+RUNNER = REPO_ROOT / "scripts" / "search_run.js"
+
+
+class SearchRunError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Question:
+    query: str
+    answers: tuple[str, ...]
+
+
+def load_questions(path: Path = QUERIES) -> list[Question]:
+    try:
+        data = yaml.load(path.read_text("utf-8"), Loader=YAML_LOADER)
+        return [Question(str(item["q"]), tuple(item["answer"])) for item in data]
+    except (yaml.YAMLError, KeyError, TypeError) as error:
+        raise SearchRunError(f"{path}: each entry needs `q:` and `answer: [page/, ...]` ({error})") from None
+
+
+def run_search(site: Path, queries: list[str], *, prefix: str = "", before: bool = False) -> list[list[str]]:
+    """Pages found for each query, best first, by the real worker of the built site; with
+    `before`, by Material's own worker on the index as Material wrote it."""
+    command = ["node", str(RUNNER), str(site), prefix] + (["--before"] if before else [])
+    result = subprocess.run(command, input=json.dumps(queries), capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        raise SearchRunError(result.stderr.strip() or f"{RUNNER.name} exited {result.returncode}")
+    return json.loads(result.stdout)
+
+
+def rank(found: list[str], answers: tuple[str, ...]) -> int | None:
+    for position, page in enumerate(found, start=1):
+        if page in answers:
+            return position
+    return None
+
+
+def score(questions: list[Question], results: list[list[str]]) -> tuple[int, float, list[tuple[Question, int | None]]]:
+    """Questions answered in the top 3, mean reciprocal rank, and each question's rank."""
+    ranks = [rank(found, q.answers) for q, found in zip(questions, results, strict=True)]
+    top3 = sum(1 for r in ranks if r is not None and r <= 3)
+    mrr = sum(1 / r for r in ranks if r) / len(ranks)
+    return top3, mrr, list(zip(questions, ranks, strict=True))
