@@ -9,8 +9,25 @@
 //    that, so those fetches only cost data (and 404s below the site root). The hreflang links
 //    stay in the HTML for search engines; this deferred script takes them out of the live page
 //    before Material reads it (Material waits for DOMContentLoaded, deferred scripts run first).
+// 4. Search: tell this page's search worker (workers/pena-search.js) when the reader opens or
+//    focuses search, so that the search index is fetched then and not on page load. The worker
+//    asks once when it starts, in case search was opened before it was listening.
 (function () {
   "use strict";
+  var toggle = document.getElementById("__search");
+  var input = document.querySelector("[data-md-component=search-query]");
+  if (toggle && input && typeof BroadcastChannel === "function") {
+    var channel = new BroadcastChannel("pena-search");
+    var opened = false;
+    var openSearch = function () {
+      if (!opened) channel.postMessage("open");
+      opened = true;
+    };
+    channel.onmessage = function (event) { if (event.data === "ask" && opened) channel.postMessage("open"); };
+    if (toggle.checked || document.activeElement === input) openSearch();
+    toggle.addEventListener("change", function () { if (toggle.checked) openSearch(); });
+    input.addEventListener("focus", openSearch);
+  }
   var alternates = document.querySelectorAll('head link[rel="alternate"][hreflang]');
   for (var a = 0; a < alternates.length; a++) alternates[a].remove();
   window.addEventListener("load", function () {

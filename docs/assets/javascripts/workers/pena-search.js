@@ -4,7 +4,7 @@
 // overrides/hooks/search.py points here) and sends it search/search_index.json as soon as a
 // page loads. That file is now a stub: configuration and the address of the real index, no
 // documents. This worker keeps the stub and waits. When the reader opens or focuses search
-// (assets/javascripts/search.js says so on the BroadcastChannel "pena-search"), it loads
+// (assets/javascripts/pena.js says so on the BroadcastChannel "pena-search"), it loads
 // Material's worker, the real index and, through Material, the language's stemmer, then hands
 // Material the real index. Until then Material shows "Initializing search" and sends no query.
 //
