@@ -55,9 +55,9 @@ def test_page_load_index_is_a_stub_and_real_index_is_per_language(built_site: Pa
         index = real_index(built_site, lang)
         assert index["config"]["lang"] == [lang]
         assert index["config"]["pipeline"] == search.FULL_PIPELINE
-        titles = {doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
-        own = {str(p.meta["title"]) for p in SITE.in_lang(lang)}
-        assert titles >= own - {"Materi PENA", "PENA Materials"}
+        pages = {doc["location"] for doc in index["docs"] if "#" not in doc["location"]}
+        own = {page_url(p.key, lang, SITE.langs).removeprefix(prefix) for p in SITE.in_lang(lang)}
+        assert pages == own, sorted(pages ^ own)[:5]
         assert not any(doc["location"].startswith(tuple(f"{t}/" for t in SITE.langs.translations))
                        for doc in index["docs"])
 
@@ -130,16 +130,21 @@ def test_browser_stemmer_gives_the_official_snowball_roots(built_site: Path) -> 
     assert len(words) > 1000 and not differ, differ[:10]
 
 
-def test_no_termbase_or_synonym_word_is_a_stop_word() -> None:
+def test_every_termbase_term_and_synonym_stays_searchable() -> None:
+    """A term or synonym whose words were all stop words could not be found (planted below)."""
     plugin = (REPO / "docs/assets/javascripts/lunr/min/lunr.id.min.js").read_text("utf-8")
     stop = set(json.loads(re.search(r"var STOP_WORDS = (\[.*?\]);", plugin).group(1)))
-    terms = load_terms(SITE.docs_dir)
     data = search.load_search_data(SITE.docs_dir)
-    words = {w for t in terms for w in re.findall(r"[a-z]+", t.term("id").lower())}
-    words |= {w for site, typed in data.synonyms.get("id", {}).items() for phrase in (site, *typed)
-              for w in re.findall(r"[a-z]+", phrase.lower())}
+    phrases = [t.term("id") for t in load_terms(SITE.docs_dir)]
+    phrases += [p for site, typed in data.synonyms.get("id", {}).items() for p in (site, *typed)]
+    lost = lost_words(phrases, stop)
     assert "di" in stop and "yang" in stop
-    assert not words & stop, f"add to stopwords.keep in docs/_data/search.yml: {sorted(words & stop)}"
+    assert lost_words(["di sini", "orang lewat"], stop) == ["di sini"]
+    assert not lost, f"add a word of each to stopwords.keep in docs/_data/search.yml: {lost}"
+
+
+def lost_words(phrases: list[str], stop: set[str]) -> list[str]:
+    return [p for p in phrases if not set(re.findall(r"[a-z0-9]+", p.lower())) - stop]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -165,9 +170,10 @@ def test_lessons_rank_before_quizzes_that_repeat_them(built_site: Path) -> None:
     lessons = {page_url(p.key, "id", SITE.langs) for p in SITE.in_lang("id") if p.type == "lesson"}
     checked = 0
     for question, found in zip(questions, results, strict=True):
-        for lesson in set(question.answers) & lessons:
+        # Where the lesson answers well (top 3); weak matches are the benchmark's business.
+        for lesson in set(question.answers) & lessons & set(found[:3]):
             quiz = lesson.split("/")[0] + "/kuis/"
-            if lesson in found and quiz in found:
+            if quiz in found:
                 checked += 1
                 assert found.index(lesson) < found.index(quiz), (question.query, found[:6])
     assert checked >= 20
@@ -175,8 +181,9 @@ def test_lessons_rank_before_quizzes_that_repeat_them(built_site: Path) -> None:
 
 def test_searching_the_plain_material_index_misses_word_forms(built_site: Path) -> None:
     """The baseline of the benchmark really is the old behaviour: the planted defect."""
-    found = run_search(built_site, ["diwawancarai", "BEP"], before=True)
-    assert found == [[], []]
+    [before] = run_search(built_site, ["diwawancarai"], before=True)
+    [after] = run_search(built_site, ["diwawancarai"])
+    assert before == [] and after[0] == "riset-sederhana/mengenal-pembeli/"
 
 
 # ---------------------------------------------------------------------------------------------

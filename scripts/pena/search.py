@@ -34,7 +34,7 @@ BOOST_BY_TYPE: dict[str, float] = {
     "page": 0.8,
     "activity": 0.8,
     "handout": 0.8,
-    "quiz": 0.4,
+    "quiz": 0.1,
 }
 
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
