@@ -15,6 +15,7 @@ what changed since.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 
 from pena.content import Page, Site, normalise, section_texts
@@ -28,14 +29,24 @@ def _digest(text: str, length: int) -> str:
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:length]
 
 
+def _tool_words(page: Page) -> str:
+    """A tool page's words (front matter `tool:`) as text; '' for other pages."""
+    words = page.meta.get("tool")
+    return json.dumps(words, ensure_ascii=False, sort_keys=True) if words else ""
+
+
 def source_hash(page: Page) -> str:
-    """Hash of what a translator translates: title, description and body."""
-    head = f"{page.meta.get('title', '')}\n{page.meta.get('description', '')}\n"
+    """Hash of what a translator translates: title, description, tool words and body."""
+    head = f"{page.meta.get('title', '')}\n{page.meta.get('description', '')}\n{_tool_words(page)}"
     return _digest(head + page.body, 12)
 
 
 def section_hashes(page: Page) -> dict[str, str]:
-    return {key: _digest(text, 8) for key, text in section_texts(page).items()}
+    """One hash per H2 section, plus '_tool' for the words of a tool form."""
+    hashes = {key: _digest(text, 8) for key, text in section_texts(page).items()}
+    if _tool_words(page):
+        hashes["_tool"] = _digest(_tool_words(page), 8)
+    return hashes
 
 
 def translation_record(source: Page) -> dict[str, object]:

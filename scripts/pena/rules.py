@@ -53,6 +53,7 @@ CHECK_MODULES = (
     "pena.checks",
     "pena.glossary",
     "pena.sitelinks",
+    "pena.toolforms",
 )
 
 _CODE = re.compile(r"^[A-Z]{2}\d{3}$")

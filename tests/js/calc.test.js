@@ -246,3 +246,106 @@ test("showFieldError marks the field and fills or clears its message", () => {
   assert.equal(errorElement.textContent, "");
   assert.equal(errorElement.hidden, true);
 });
+
+test("rates keep two significant digits below 1%", () => {
+  assert.equal(C.formatRate(0.47619, "id"), "0,48%");
+  assert.equal(C.formatRate(0.037037, "id"), "0,037%");
+  assert.equal(C.formatRate(0.037037, "en"), "0.037%");
+  assert.equal(C.formatRate(0.3, "en"), "0.3%");
+  assert.equal(C.formatRate(0.2, "id"), "0,2%");
+  assert.equal(C.formatRate(14.2857, "id"), "14,3%");
+  assert.equal(C.formatRate(1.1111, "en"), "1.1%");
+  assert.equal(C.formatRate(0, "id"), "0%");
+  assert.equal(C.formatRate(0.000123, "en"), "0.00012%");
+  assert.equal(C.formatDecimal(12.857, "id", 1), "12,9");
+  assert.equal(C.formatDecimal(1234.5, "en", 1), "1,234.5");
+  assert.equal(C.formatDecimal(100, "id", 0), "100");
+  assert.equal(C.formatPercent(1000, "id"), "1.000%");
+});
+
+// The loan tool's caps as the page gives them (tool.limits): 0.3% a day under 180 days,
+// 0.2% from 180 days on, all charges at most 100% of the loan, instalments at most 30%.
+const CAPS = { capShort: 0.3, capLong: 0.2, longFromDays: 180, total: 100, instalment: 30 };
+
+// Pak Dedi's offer A: Rp1,500,000 loan, Rp300,000 taken off, so Rp1,200,000 received;
+// 20 weekly instalments of Rp100,000 = Rp2,000,000 paid, Rp800,000 cost = 66.7% of the money
+// received; 20 x 7 = 140 days, 66.67% / 140 = 0.476% a day, x 30 = 14.3% a month.
+test("loan offer A: weekly, above OJK's daily cap", () => {
+  const a = value(C.loanCost({ received: 1200000, fee: 300000, instalment: 100000, count: 20, frequency: "weekly" },
+    CAPS, 1200000));
+  assert.equal(a.principal, 1500000);
+  assert.equal(a.paid, 2000000);
+  assert.equal(a.cost, 800000);
+  assert.equal(C.formatPercent(a.share, "id"), "66,7%");
+  assert.equal(a.days, 140);
+  assert.equal(C.formatRate(a.perDay, "id"), "0,48%");
+  assert.equal(C.formatRate(a.perMonth, "id"), "14,3%");
+  assert.equal(a.cap, 0.3);
+  assert.equal(a.overCap, true);
+  assert.equal(a.overTotal, false); // 800,000 is less than the 1,500,000 loan
+  // 100,000 x 30 / 7 = 428,571.43 a month = 35.7% of 1,200,000: above 30%.
+  assert.equal(C.formatMoney(a.monthlyInstalment, "id"), "Rp428.571");
+  assert.equal(C.formatPercent(a.instalmentShare, "id"), "35,7%");
+  assert.equal(a.instalmentWarning, true);
+});
+
+// Offer B: Rp1,500,000 loan, Rp15,000 admin fee taken off, Rp1,485,000 received; 10 monthly
+// instalments of Rp165,000 = Rp1,650,000 paid, Rp165,000 cost = 11.1%; 300 days,
+// 11.11% / 300 = 0.037% a day, x 30 = 1.1% a month; cap 0.2% (6 months or more).
+test("loan offer B: monthly, within the cap; A costs 12.9 times as much a day", () => {
+  const b = value(C.loanCost({ received: 1485000, fee: 15000, instalment: 165000, count: 10, frequency: "monthly" },
+    CAPS, null));
+  assert.equal(b.principal, 1500000);
+  assert.equal(b.paid, 1650000);
+  assert.equal(b.cost, 165000);
+  assert.equal(C.formatPercent(b.share, "en"), "11.1%");
+  assert.equal(b.days, 300);
+  assert.equal(C.formatRate(b.perDay, "en"), "0.037%");
+  assert.equal(C.formatRate(b.perMonth, "en"), "1.1%");
+  assert.equal(b.cap, 0.2);
+  assert.equal(b.overCap, false);
+  assert.equal(b.overTotal, false);
+  assert.equal(b.instalmentShare, null);
+  assert.equal(b.instalmentWarning, false);
+  const a = value(C.loanCost({ received: 1200000, fee: 0, instalment: 100000, count: 20, frequency: "weekly" }, CAPS, null));
+  assert.equal(C.formatDecimal(a.perDay / b.perDay, "id", 1), "12,9"); // (800/1200/140) / (165/1485/300)
+});
+
+test("loan: daily instalments, the cap boundary at 180 days, and the 100% rule", () => {
+  // Rp500,000 received, 30 daily instalments of Rp20,000: cost 100,000 = 20% in 30 days = 0.67% a day.
+  const daily = value(C.loanCost({ received: 500000, fee: 0, instalment: 20000, count: 30, frequency: "daily" }, CAPS, 3000000));
+  assert.equal(daily.days, 30);
+  assert.equal(C.formatRate(daily.perDay, "id"), "0,67%");
+  assert.equal(daily.overCap, true);
+  assert.equal(daily.monthlyInstalment, 600000); // 20,000 x 30
+  assert.equal(daily.instalmentShare, 20);
+  // 179 days is "under 6 months" (0.3%), 180 days is not (0.2%).
+  assert.equal(value(C.loanCost({ received: 100, fee: 0, instalment: 1, count: 179, frequency: "daily" }, CAPS, null)).cap, 0.3);
+  assert.equal(value(C.loanCost({ received: 100, fee: 0, instalment: 1, count: 180, frequency: "daily" }, CAPS, null)).cap, 0.2);
+  // Exactly at the cap is allowed: 0.3% a day for 100 days = 30% of the money received.
+  const atCap = value(C.loanCost({ received: 1000000, fee: 0, instalment: 13000, count: 100, frequency: "daily" }, CAPS, null));
+  assert.equal(atCap.perDay, 0.3);
+  assert.equal(atCap.overCap, false);
+  // 24 monthly instalments of Rp90,000 on Rp1,000,000: cost 1,160,000 is 116% of the loan,
+  // though 0.16% a day is under the 0.2% cap.
+  const long = value(C.loanCost({ received: 1000000, fee: 0, instalment: 90000, count: 24, frequency: "monthly" }, CAPS, null));
+  assert.equal(long.overTotal, true);
+  assert.equal(long.overCap, false);
+  // The fee counts in the loan amount: Rp1,160,000 on a Rp1,200,000 loan is within 100%.
+  assert.equal(value(C.loanCost({ received: 1000000, fee: 200000, instalment: 90000, count: 24, frequency: "monthly" },
+    CAPS, null)).overTotal, false);
+  // Instalments exactly at 30% are not warned about.
+  assert.equal(value(C.loanCost({ received: 100000, fee: 0, instalment: 300000, count: 1, frequency: "monthly" },
+    CAPS, 1000000)).instalmentWarning, false);
+});
+
+test("loan: paying back less than received is refused, paying back exactly is no cost", () => {
+  assert.equal(error(C.loanCost({ received: 1200000, fee: 0, instalment: 10000, count: 20, frequency: "weekly" }, CAPS, null)),
+    "paid-less");
+  const none = value(C.loanCost({ received: 600000, fee: 0, instalment: 100000, count: 6, frequency: "monthly" }, CAPS, null));
+  assert.equal(none.cost, 0);
+  assert.equal(none.perDay, 0);
+  assert.equal(none.overCap, false);
+  assert.equal(C.formatRate(none.perMonth, "id"), "0%");
+  for (const v of [none.share, none.perDay, none.perMonth]) assert.ok(Number.isFinite(v));
+});

@@ -1,7 +1,8 @@
-/* PenaCalc: the arithmetic of the PENA tools (price calculator, money plan).
- * Pure functions, no DOM: the same file runs in the browser (window.PenaCalc) and under
- * Node for the unit tests (module.exports). Parsers return {ok: true, value} or
- * {ok: false, error: code}; the page turns a code into a message in its own language. */
+/* PenaCalc: the arithmetic of the PENA tools (price calculator, money plan, loan cost) and
+ * the browser glue they share. The arithmetic is pure functions: the same file runs in the
+ * browser (window.PenaCalc) and under Node for the unit tests (module.exports). Parsers
+ * return {ok: true, value} or {ok: false, error: code}; the page turns a code into a message
+ * in its own language (the form's data-msg-* attributes, written from the page's words). */
 (function (root, factory) {
   "use strict";
   var api = factory();
@@ -17,6 +18,9 @@
   var MAX_AMOUNT = 1e12;
   var MAX_MARKUP = 1000;
   var INSTALMENT_LIMIT = 30;
+  // The loan tool's day count, stated on its page: a week is 7 days, a month 30.
+  var DAYS = { daily: 1, weekly: 7, monthly: 30 };
+  var MONTH = 30;
   var SEP = { id: { group: ".", decimal: "," }, en: { group: ",", decimal: "." } };
 
   function lang(code) {
@@ -120,12 +124,27 @@
     return (n < 0 ? "-" : "") + group(String(Math.abs(n)), SEP[lang(code)].group);
   }
 
+  /** 12,9 (id) or 12.9 (en): at most `decimals` decimals, trailing zeros dropped. */
+  function formatDecimal(value, code, decimals) {
+    var n = Number(value) || 0;
+    var s = Math.abs(n).toFixed(decimals);
+    if (s.indexOf(".") >= 0) s = s.replace(/\.?0+$/, "");
+    if (s === "0") n = 0; // no "-0"
+    var parts = s.split(".");
+    var sep = SEP[lang(code)];
+    return (n < 0 ? "-" : "") + group(parts[0], sep.group) + (parts[1] ? sep.decimal + parts[1] : "");
+  }
+
   /** 33,3% (id) or 33.3% (en): one decimal, none when it is zero. */
   function formatPercent(value, code) {
-    var n = Math.round((Number(value) || 0) * 10) / 10;
-    if (n === 0) n = 0; // no "-0%"
-    var s = Math.abs(n).toFixed(1).replace(/\.0$/, "");
-    return (n < 0 ? "-" : "") + s.replace(".", SEP[lang(code)].decimal) + "%";
+    return formatDecimal(value, code, 1) + "%";
+  }
+
+  /** A small rate keeps two significant digits (0,48%; 0,037%); from 1% on, one decimal. */
+  function formatRate(value, code) {
+    var n = Math.abs(Number(value) || 0);
+    if (n === 0 || n >= 1) return formatPercent(value, code);
+    return formatDecimal(value, code, 1 - Math.floor(Math.log(n) / Math.LN10)) + "%";
   }
 
   function sum(values) {
@@ -231,6 +250,42 @@
     };
   }
 
+  /**
+   * One loan offer. offer: {received, fee (deducted up front, 0 if none), instalment, count,
+   * frequency: "daily"|"weekly"|"monthly"}; limits: {capShort, capLong, longFromDays (the
+   * caps in % a day below and from that length), total (% of the loan that all charges may
+   * reach), instalment (% of income)}; income: monthly income or null.
+   * Costs are flat shares of the money received, as OJK states its caps.
+   */
+  function loanCost(offer, limits, income) {
+    var period = DAYS[offer.frequency] || MONTH;
+    var paid = offer.instalment * offer.count;
+    if (paid < offer.received) return fail("paid-less");
+    var cost = paid - offer.received;
+    var days = offer.count * period;
+    var share = (cost / offer.received) * 100;
+    var perDay = share / days;
+    var principal = offer.received + (offer.fee || 0);
+    var cap = days < limits.longFromDays ? limits.capShort : limits.capLong;
+    var monthly = (offer.instalment * MONTH) / period;
+    var instalmentShare = income > 0 ? (monthly / income) * 100 : null;
+    return ok({
+      principal: principal,
+      paid: paid,
+      cost: cost,
+      share: share,
+      days: days,
+      perDay: perDay,
+      perMonth: perDay * MONTH,
+      cap: cap,
+      overCap: perDay > cap + 1e-9,
+      overTotal: cost > (principal * limits.total) / 100 + 1e-6,
+      monthlyInstalment: monthly,
+      instalmentShare: instalmentShare,
+      instalmentWarning: instalmentShare !== null && instalmentShare > limits.instalment + 1e-9
+    });
+  }
+
   /** Fills {name} slots of a message written in the page: "Hapus biaya {n}". */
   function fill(template, values) {
     return String(template || "").replace(/\{(\w+)\}/g, function (m, key) {
@@ -238,7 +293,7 @@
     });
   }
 
-  // Both tools: the message for an error code comes from the field's own data-msg-* attribute,
+  // Every tool: the message for an error code comes from the field's own data-msg-* attribute,
   // else the form's, else the form's generic format message ("too-large" -> msgTooLarge).
   function fieldMessage(fieldData, formData, code) {
     var key = "msg" + String(code).replace(/(^|-)([a-z])/g, function (m, dash, ch) {
@@ -247,7 +302,7 @@
     return fieldData[key] || formData[key] || formData.msgFormat;
   }
 
-  // Both tools show a parse result next to its field the same way: aria-invalid on the input,
+  // Every tool shows a parse result next to its field the same way: aria-invalid on the input,
   // the message in the field's error element (hidden when there is none). Works on the objects
   // it is given, so it runs under Node's tests with plain stand-ins for the elements.
   function showFieldError(input, errorElement, formData, parsed) {
@@ -260,24 +315,80 @@
     return parsed.ok;
   }
 
+  /**
+   * Browser glue of every tool form: reveals the form (the page says how to work without
+   * it), clears a field's message as soon as it is edited, and on submit runs
+   * calculate(take). take(input, parsed) shows the parse result at the field and returns its
+   * value; calculate returns the sentence for the status line, or nothing when a field was
+   * refused, and the glue then hides the old result and moves the focus to the first one.
+   */
+  function enhance(form, calculate) {
+    var d = form.dataset;
+    var status = form.querySelector("[role=status]");
+    var result = form.querySelector(".pena-tool__result");
+    var doc = form.ownerDocument;
+    function show(input, parsed) {
+      return showFieldError(input, doc.getElementById(input.id + "-error"), d, parsed);
+    }
+    form.addEventListener("input", function (event) {
+      if (event.target.getAttribute("aria-invalid")) show(event.target, ok(null));
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var invalid = [];
+      var summary = calculate(function (input, parsed) {
+        if (!show(input, parsed)) invalid.push(input);
+        return parsed.value;
+      });
+      if (invalid.length) {
+        var folded = invalid[0].closest("details");
+        if (folded) folded.open = true;
+        result.hidden = true;
+        status.textContent = d.msgCheck;
+        invalid[0].focus();
+        return;
+      }
+      result.hidden = false;
+      status.textContent = summary;
+    });
+    Array.prototype.forEach.call(doc.querySelectorAll(".pena-nojs"), function (el) {
+      el.hidden = true;
+    });
+    form.hidden = false;
+    return {
+      lang: d.lang || doc.documentElement.lang || "id",
+      data: d,
+      status: status,
+      show: show,
+      out: function (name, text) {
+        form.querySelector("[data-out='" + name + "']").textContent = text;
+      }
+    };
+  }
+
   return {
     MAX_AMOUNT: MAX_AMOUNT,
     MAX_MARKUP: MAX_MARKUP,
     INSTALMENT_LIMIT: INSTALMENT_LIMIT,
+    DAYS: DAYS,
     parseMoney: parseMoney,
     parseCount: parseCount,
     parsePercent: parsePercent,
     formatMoney: formatMoney,
     formatCount: formatCount,
+    formatDecimal: formatDecimal,
     formatPercent: formatPercent,
+    formatRate: formatRate,
     unitCost: unitCost,
     priceFromMarkup: priceFromMarkup,
     priceFromMargin: priceFromMargin,
     breakEvenUnits: breakEvenUnits,
     priceTool: priceTool,
     moneyPlan: moneyPlan,
+    loanCost: loanCost,
     fill: fill,
     fieldMessage: fieldMessage,
-    showFieldError: showFieldError
+    showFieldError: showFieldError,
+    enhance: enhance
   };
 });

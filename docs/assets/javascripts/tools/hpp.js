@@ -1,17 +1,17 @@
-/* Unit cost and price calculator (riset-sederhana/kalkulator-harga).
- * Enhances the form written in the page: every word shown comes from the page's HTML and
- * data- attributes, so each language page carries its own text. Arithmetic: PenaCalc. */
+/* Unit cost (HPP) and price calculator (riset-sederhana/kalkulator-harga).
+ * Enhances the form of overrides/tools/hpp.html: every word shown comes from its data-
+ * attributes, written from the page's front matter in the page's language.
+ * Arithmetic and the shared form glue: PenaCalc (calc.js). */
 (function () {
   "use strict";
   var C = window.PenaCalc;
   var form = document.getElementById("hpp-form");
   if (!C || !form) return;
 
-  var d = form.dataset;
-  var lang = d.lang || document.documentElement.lang || "id";
   var rows = document.getElementById("hpp-rows");
-  var status = document.getElementById("hpp-status");
-  var result = document.getElementById("hpp-result");
+  var tool = C.enhance(form, calculate);
+  var d = tool.data;
+  var lang = tool.lang;
 
   function $(sel, el) {
     return (el || form).querySelector(sel);
@@ -21,17 +21,8 @@
     return Array.prototype.slice.call((el || form).querySelectorAll(sel));
   }
 
-  function check(input, parsed) {
-    C.showFieldError(input, document.getElementById(input.id + "-error"), d, parsed);
-    return parsed;
-  }
-
-  function setError(input, code) {
-    check(input, { ok: false, error: code });
-  }
-
   function clearError(input) {
-    check(input, { ok: true });
+    tool.show(input, { ok: true });
   }
 
   // Cost lines ---------------------------------------------------------------------------
@@ -60,11 +51,10 @@
   }
 
   function addRow() {
-    var last = rows.lastElementChild;
-    var row = last.cloneNode(true);
+    var row = rows.lastElementChild.cloneNode(true);
     $$("input", row).forEach(function (input) {
       input.value = "";
-      clearError(input);
+      input.removeAttribute("aria-invalid");
     });
     var error = $(".pena-tool__error", row);
     error.textContent = "";
@@ -72,7 +62,7 @@
     rows.appendChild(row);
     var n = renumber();
     $(".hpp-name", row).focus();
-    status.textContent = C.fill(d.msgAdded, { n: n });
+    tool.status.textContent = C.fill(d.msgAdded, { n: n });
   }
 
   function removeRow(row) {
@@ -83,7 +73,7 @@
     // Keep the keyboard in the list: the same position's remove button, else "add".
     var target = next && $(".pena-tool__remove", next);
     (target && !target.disabled ? target : document.getElementById("hpp-add")).focus();
-    status.textContent = C.fill(d.msgRemoved, { n: n });
+    tool.status.textContent = C.fill(d.msgRemoved, { n: n });
   }
 
   rows.addEventListener("click", function (event) {
@@ -111,82 +101,59 @@
     radio.addEventListener("change", showMode);
   });
 
-  // A corrected field loses its old message as soon as it is edited.
-  form.addEventListener("input", function (event) {
-    if (event.target.getAttribute("aria-invalid")) clearError(event.target);
-  });
-
   // Calculation ---------------------------------------------------------------------------
 
-  function out(name, text) {
-    $("[data-out='" + name + "']").textContent = text;
-  }
-
-  function calculate() {
-    var invalid = [];
-    function take(input, parsed) {
-      if (!check(input, parsed).ok) invalid.push(input);
-      return parsed.value;
+  function calculate(take) {
+    var failed = false;
+    function check(input, parsed) {
+      failed = failed || !parsed.ok;
+      return take(input, parsed);
+    }
+    function field(id, parse) {
+      var input = document.getElementById(id);
+      return check(input, parse(input.value));
     }
     var costs = $$(".hpp-amount", rows).map(function (input) {
-      return take(input, C.parseMoney(input.value, lang));
+      return check(input, C.parseMoney(input.value, lang));
     });
-    var unitsInput = document.getElementById("hpp-units");
-    var units = take(unitsInput, C.parseCount(unitsInput.value, lang));
+    var units = field("hpp-units", function (v) { return C.parseCount(v, lang); });
     var how = mode();
-    var valueInput = document.getElementById("hpp-" + how);
-    var value = take(valueInput, how === "price"
-      ? C.parseMoney(valueInput.value, lang)
-      : C.parsePercent(valueInput.value, lang, how));
-    var fixedInput = document.getElementById("hpp-fixed");
-    var fixed = null;
-    if (fixedInput.value.trim() === "") clearError(fixedInput);
-    else fixed = take(fixedInput, C.parseMoney(fixedInput.value, lang, { allowZero: true }));
-
-    var r = invalid.length ? null : C.priceTool({
-      costs: costs, units: units, mode: how, value: value, fixedCost: fixed
+    var value = field("hpp-" + how, function (v) {
+      return how === "price" ? C.parseMoney(v, lang) : C.parsePercent(v, lang, how);
     });
-    if (r && !r.ok) {
-      setError(valueInput, r.error);
-      invalid.push(valueInput);
-    }
-    if (invalid.length) {
-      result.hidden = true;
-      status.textContent = d.msgCheck;
-      invalid[0].focus();
-      return;
+    var fixed = field("hpp-fixed", function (v) {
+      return v.trim() === "" ? { ok: true, value: null } : C.parseMoney(v, lang, { allowZero: true });
+    });
+    if (failed) return null;
+    var r = C.priceTool({ costs: costs, units: units, mode: how, value: value, fixedCost: fixed });
+    if (!r.ok) {
+      take(document.getElementById("hpp-" + how), r);
+      return null;
     }
     r = r.value;
+
     var money = function (v) { return C.formatMoney(v, lang); };
-    out("totalCost", money(r.totalCost));
-    out("unitCost", money(r.unitCost));
-    out("price", money(r.price));
-    out("profitUnit", money(r.profitUnit));
-    out("profitBatch", money(r.profitBatch));
-    out("markup", C.formatPercent(r.markupPct, lang));
-    out("margin", C.formatPercent(r.marginPct, lang));
+    tool.out("total-cost", money(r.totalCost));
+    tool.out("unit-cost", money(r.unitCost));
+    tool.out("price", money(r.price));
+    tool.out("profit-unit", money(r.profitUnit));
+    tool.out("profit-batch", money(r.profitBatch));
+    tool.out("markup", C.formatPercent(r.markupPct, lang));
+    tool.out("margin", C.formatPercent(r.marginPct, lang));
     var be = r.breakEven;
-    out("breakEven", be.status === "ok"
+    tool.out("break-even", be.status === "ok"
       ? C.fill(d.breakEven, { units: C.formatCount(be.units, lang), fixed: money(fixed) })
       : be.status === "impossible" ? d.breakEvenImpossible : d.breakEvenNone);
-    var loss = $("[data-out='loss']");
-    loss.hidden = !r.loss;
-    loss.textContent = r.loss ? C.fill(d.loss, { amount: money(-r.profitUnit) }) : "";
-    result.hidden = false;
-    status.textContent = C.fill(d.summary, {
+    var loss = r.loss ? C.fill(d.loss, { amount: money(-r.profitUnit) }) : "";
+    var warning = $("[data-out='loss']");
+    warning.hidden = !r.loss;
+    warning.textContent = loss;
+    return C.fill(d.summary, {
       unitCost: money(r.unitCost), price: money(r.price),
       profitUnit: money(r.profitUnit), profitBatch: money(r.profitBatch)
-    }) + (r.loss ? " " + loss.textContent : "");
+    }) + (loss ? " " + loss : "");
   }
 
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    calculate();
-  });
-
-  // Ready: show the tool, hide the "needs JavaScript" note.
   renumber();
   showMode();
-  $$(".pena-nojs", document).forEach(function (el) { el.hidden = true; });
-  form.hidden = false;
 })();

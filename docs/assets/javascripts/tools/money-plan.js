@@ -1,32 +1,24 @@
 /* Monthly money plan (literasi-keuangan/rencana-keuangan).
- * Enhances the form written in the page: every word shown comes from the page's HTML and
- * data- attributes, so each language page carries its own text. Arithmetic: PenaCalc. */
+ * Enhances the form of overrides/tools/money-plan.html: every word shown comes from its data-
+ * attributes, written from the page's front matter in the page's language.
+ * Arithmetic and the shared form glue: PenaCalc (calc.js). */
 (function () {
   "use strict";
   var C = window.PenaCalc;
   var form = document.getElementById("plan-form");
   if (!C || !form) return;
 
-  var d = form.dataset;
-  var lang = d.lang || document.documentElement.lang || "id";
+  var tool = C.enhance(form, calculate);
+  var d = tool.data;
+  var lang = tool.lang;
   var limit = Number(d.instalmentLimit) || C.INSTALMENT_LIMIT;
-  var status = document.getElementById("plan-status");
-  var result = document.getElementById("plan-result");
   var income = document.getElementById("plan-income");
   var pockets = Array.prototype.slice.call(form.querySelectorAll(".plan-pocket"));
   var tbody = document.getElementById("plan-shares");
 
-  function show(input, parsed) {
-    return C.showFieldError(input, document.getElementById(input.id + "-error"), d, parsed);
-  }
-
   function labelOf(input) {
     var label = form.querySelector("label[for='" + input.id + "']");
     return label ? label.textContent : input.getAttribute("data-pocket");
-  }
-
-  function out(name, text) {
-    form.querySelector("[data-out='" + name + "']").textContent = text;
   }
 
   function row(name, amount, share) {
@@ -49,34 +41,29 @@
     return tr;
   }
 
-  function calculate() {
-    var invalid = [];
+  function calculate(take) {
     var inc = C.parseMoney(income.value, lang);
-    if (!show(income, inc)) invalid.push(income);
+    var failed = !inc.ok;
+    take(income, inc);
     var list = pockets.map(function (input) {
       var empty = input.value.trim() === "";
       var parsed = empty ? { ok: true, value: 0 } : C.parseMoney(input.value, lang, { allowZero: true });
-      if (!show(input, parsed)) invalid.push(input);
-      return { key: input.getAttribute("data-pocket"), amount: parsed.value, name: labelOf(input) };
+      failed = failed || !parsed.ok;
+      return { key: input.getAttribute("data-pocket"), amount: take(input, parsed), name: labelOf(input) };
     });
-    if (invalid.length) {
-      result.hidden = true;
-      status.textContent = d.msgCheck;
-      invalid[0].focus();
-      return;
-    }
+    if (failed) return null;
+
     var r = C.moneyPlan(inc.value, list, d.instalmentKey, limit);
     var money = function (v) { return C.formatMoney(v, lang); };
     var pct = function (v) { return C.formatPercent(v, lang); };
     var state = r.balance > 0 ? "left" : r.balance < 0 ? "missing" : "even";
-
-    out("income", money(r.income));
-    out("total", money(r.total));
-    out("totalAgain", money(r.total));
-    out("totalShare", pct(r.totalShare));
-    out("balanceLabel", state === "missing" ? d.labelMissing : d.labelLeft);
-    out("balance", money(Math.abs(r.balance)));
-    out("advice", state === "left" ? d.adviceLeft : state === "missing" ? d.adviceMissing : d.adviceEven);
+    tool.out("income", money(r.income));
+    tool.out("total", money(r.total));
+    tool.out("total-again", money(r.total));
+    tool.out("total-share", pct(r.totalShare));
+    tool.out("balance-label", state === "missing" ? d.labelMissing : d.labelLeft);
+    tool.out("balance", money(Math.abs(r.balance)));
+    tool.out("advice", state === "left" ? d.adviceLeft : state === "missing" ? d.adviceMissing : d.adviceEven);
 
     tbody.textContent = "";
     r.shares.forEach(function (s, i) {
@@ -89,26 +76,9 @@
     warn.textContent = r.instalmentWarning
       ? C.fill(d.instalmentWarning, { amount: money(r.instalment), share: pct(r.instalmentShare), limit: pct(limit) })
       : "";
-
-    result.hidden = false;
     var summary = state === "left" ? d.summaryLeft : state === "missing" ? d.summaryMissing : d.summaryEven;
-    status.textContent = C.fill(summary, {
+    return C.fill(summary, {
       total: money(r.total), share: pct(r.totalShare), amount: money(Math.abs(r.balance))
     }) + (r.instalmentWarning ? " " + warn.textContent : "");
   }
-
-  form.addEventListener("input", function (event) {
-    var el = event.target;
-    if (el.getAttribute("aria-invalid")) show(el, { ok: true });
-  });
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    calculate();
-  });
-
-  // Ready: show the tool, hide the "needs JavaScript" note.
-  Array.prototype.forEach.call(document.querySelectorAll(".pena-nojs"), function (el) {
-    el.hidden = true;
-  });
-  form.hidden = false;
 })();
