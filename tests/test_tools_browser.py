@@ -22,15 +22,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from playwright.sync_api import expect
+
 from pena.content import load_page
 from pena.toolforms import page_scripts
-from playwright.sync_api import expect
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Page
 
 REPO = Path(__file__).resolve().parents[1]
 TOOLS_JS = REPO / "docs" / "assets" / "javascripts" / "tools"
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 HPP = "riset-sederhana/kalkulator-harga"
 PLAN = "literasi-keuangan/rencana-keuangan"
 LOAN = "literasi-keuangan/kalkulator-pinjaman"
@@ -179,6 +181,13 @@ def assert_clean(form: Locator) -> None:
     assert not BAD_TEXT.search(text), text
 
 
+def assert_accessible(page: Page, form: Locator) -> None:
+    """axe-core on the form as the reader sees it after a calculation (results shown)."""
+    page.add_script_tag(path=str(AXE))
+    result = form.evaluate("form => axe.run(form, {resultTypes: ['violations']})")
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
+
+
 def assert_fits(form: Locator, width: int) -> None:
     """Nothing visible sticks out of a narrow screen; every input has a label, every button a name."""
     report = form.evaluate(
@@ -257,6 +266,7 @@ def test_hpp_worked_example_on_a_small_screen(page: Page, tools_url: str, lang: 
     assert "÷" in said["results"]["break-even"]
     assert_clean(form)
     assert_fits(form, NARROW["width"])
+    assert_accessible(page, form)
 
 
 @pytest.mark.browser
@@ -383,6 +393,7 @@ def test_plan_worked_example_then_heavy_instalments(page: Page, tools_url: str, 
     assert len(share_rows(form)) == len(pockets)  # no "left over" row when short
     assert_clean(form)
     assert_fits(form, NARROW["width"])
+    assert_accessible(page, form)
 
     # Exactly 30% is not warned about ("more than 30%"); empty pockets count as zero.
     for key in POCKETS:
@@ -457,6 +468,7 @@ def test_loan_two_offers_of_the_worked_example(page: Page, tools_url: str, lang:
     expect(status).to_contain_text(rate(b["per_month"], lang))
     assert_clean(form)
     assert_fits(form, NARROW["width"])
+    assert_accessible(page, form)
 
 
 # One offer at a time: a daily loan above the cap, a long loan whose charges exceed the loan

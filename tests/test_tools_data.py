@@ -7,7 +7,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +14,7 @@ import yaml
 from jsonschema import Draft202012Validator
 from lxml import html as lxml_html
 from mkdocs.exceptions import PluginError
+
 from pena.content import DOCS_DIR, REPO_ROOT, Page, parse_page
 from pena.freshness import page_status, translation_record
 from pena.toolforms import MARKER, compare_words, leaves, page_scripts, page_styles, slots
@@ -222,7 +222,8 @@ def test_pages_without_tool_words_keep_their_hashes() -> None:
     """Adding tool words to the hash must not make every other translation stale."""
     about = DOCS_DIR / "tentang.en.md"
     recorded = yaml.safe_load(about.read_text("utf-8").split("---")[1])["translation"]
-    current = translation_record(parse_page((DOCS_DIR / "tentang.id.md").read_text("utf-8"), DOCS_DIR / "tentang.id.md"))
+    source = DOCS_DIR / "tentang.id.md"
+    current = translation_record(parse_page(source.read_text("utf-8"), source))
     assert current["source_hash"] == recorded["source_hash"]
     assert "_tool" not in current["sections"]
 

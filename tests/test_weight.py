@@ -13,6 +13,7 @@ import pytest
 
 from pena.content import load_site, output_path
 from pena.pageweight import gz, page_load
+from pena.toolforms import page_scripts
 
 SITE = load_site()
 FIRST_VIEW_BUDGET = 80 * 1024
@@ -46,8 +47,8 @@ def test_no_image_over_budget(built_site: Path) -> None:
 def test_page_specific_scripts_only_where_used(built_site: Path) -> None:
     for (key, lang), page in SITE.pages.items():
         html = (built_site / output_path(key, lang, SITE.langs)).read_text("utf-8")
-        for script in ("tools/hpp.js", "tools/money-plan.js"):
-            listed = script in (page.meta.get("scripts") or [])
+        for script in ("tools/hpp.js", "tools/money-plan.js", "tools/loan.js"):
+            listed = script in page_scripts(page.meta)  # its `scripts:`, or its tool form's
             assert (script in html) == listed, f"{script} on {key} ({lang}): listed={listed}"
 
 
