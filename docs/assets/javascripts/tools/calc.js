@@ -1,5 +1,7 @@
-/* PenaCalc: the arithmetic of the PENA tools (price calculator, money plan, loan cost) and
- * the browser glue they share. The arithmetic is pure functions: the same file runs in the
+/* PenaCalc: what the PENA tools (price calculator, money plan, loan cost) share: parsing
+ * numbers as people type them, writing them the page language's way, showing a message at a
+ * field, and the form glue. Each tool's own arithmetic lives in its script (hpp.js,
+ * money-plan.js, loan.js). Pure functions except `enhance`: the same file runs in the
  * browser (window.PenaCalc) and under Node for the unit tests (module.exports). Parsers
  * return {ok: true, value} or {ok: false, error: code}; the page turns a code into a message
  * in its own language (the form's data-msg-* attributes, written from the page's words). */
@@ -17,10 +19,6 @@
   // Anything above this is a typing slip, not a family budget.
   var MAX_AMOUNT = 1e12;
   var MAX_MARKUP = 1000;
-  var INSTALMENT_LIMIT = 30;
-  // The loan tool's day count, stated on its page: a week is 7 days, a month 30.
-  var DAYS = { daily: 1, weekly: 7, monthly: 30 };
-  var MONTH = 30;
   var SEP = { id: { group: ".", decimal: "," }, en: { group: ",", decimal: "." } };
 
   function lang(code) {
@@ -147,145 +145,6 @@
     return formatDecimal(value, code, 1 - Math.floor(Math.log(n) / Math.LN10)) + "%";
   }
 
-  function sum(values) {
-    var total = 0;
-    for (var i = 0; i < values.length; i++) total += values[i];
-    return total;
-  }
-
-  // Prices are whole rupiah, rounded up so that the wanted markup or margin is reached.
-  function ceilRupiah(x) {
-    return Math.ceil(x - 1e-6);
-  }
-
-  function unitCost(totalCost, units) {
-    return units > 0 ? totalCost / units : 0;
-  }
-
-  function priceFromMarkup(cost, markupPct) {
-    return ceilRupiah((cost * (100 + markupPct)) / 100);
-  }
-
-  /** null when the margin is 100% or more: no price gives it. */
-  function priceFromMargin(cost, marginPct) {
-    if (marginPct >= 100) return null;
-    return ceilRupiah((cost * 100) / (100 - marginPct));
-  }
-
-  /** Units to sell to earn back a fixed cost; null when each unit earns nothing. */
-  function breakEvenUnits(fixedCost, price, cost) {
-    var perUnit = price - cost;
-    if (!(perUnit > 1e-9)) return null;
-    if (fixedCost <= 0) return 0;
-    return Math.ceil(fixedCost / perUnit - 1e-9);
-  }
-
-  /**
-   * The price calculator in one call.
-   * input: {costs: [numbers], units, mode: "markup"|"margin"|"price", value, fixedCost (or null)}
-   */
-  function priceTool(input) {
-    var total = sum(input.costs);
-    var cost = unitCost(total, input.units);
-    var price;
-    if (input.mode === "margin") price = priceFromMargin(cost, input.value);
-    else if (input.mode === "price") price = input.value;
-    else price = priceFromMarkup(cost, input.value);
-    if (price === null) return fail("margin-high");
-    var profit = price - cost;
-    var fixed = input.fixedCost;
-    return ok({
-      totalCost: total,
-      unitCost: cost,
-      price: price,
-      profitUnit: profit,
-      profitBatch: profit * input.units,
-      markupPct: cost > 0 ? (profit / cost) * 100 : 0,
-      marginPct: price > 0 ? (profit / price) * 100 : 0,
-      loss: profit < 0,
-      breakEven: fixed === null || fixed === undefined
-        ? { status: "none" }
-        : (function () {
-          var units = breakEvenUnits(fixed, price, cost);
-          return units === null ? { status: "impossible" } : { status: "ok", units: units };
-        })()
-    });
-  }
-
-  /**
-   * The monthly money plan. income > 0; pockets: [{key, amount}]; instalmentKey names the
-   * instalment pocket; limitPct is the rule-of-thumb share (30 when not given).
-   */
-  function moneyPlan(income, pockets, instalmentKey, limitPct) {
-    var limit = limitPct > 0 ? limitPct : INSTALMENT_LIMIT;
-    var total = 0;
-    var instalment = 0;
-    var shares = [];
-    for (var i = 0; i < pockets.length; i++) {
-      total += pockets[i].amount;
-      if (pockets[i].key === instalmentKey) instalment += pockets[i].amount;
-    }
-    for (var j = 0; j < pockets.length; j++) {
-      shares.push({
-        key: pockets[j].key,
-        amount: pockets[j].amount,
-        share: income > 0 ? (pockets[j].amount / income) * 100 : 0
-      });
-    }
-    var balance = income - total;
-    var instalmentShare = income > 0 ? (instalment / income) * 100 : 0;
-    return {
-      income: income,
-      total: total,
-      balance: balance,
-      left: balance > 0 ? balance : 0,
-      missing: balance < 0 ? -balance : 0,
-      totalShare: income > 0 ? (total / income) * 100 : 0,
-      balanceShare: income > 0 ? (Math.abs(balance) / income) * 100 : 0,
-      shares: shares,
-      instalment: instalment,
-      instalmentShare: instalmentShare,
-      instalmentLimit: limit,
-      instalmentWarning: instalmentShare > limit
-    };
-  }
-
-  /**
-   * One loan offer. offer: {received, fee (deducted up front, 0 if none), instalment, count,
-   * frequency: "daily"|"weekly"|"monthly"}; limits: {capShort, capLong, longFromDays (the
-   * caps in % a day below and from that length), total (% of the loan that all charges may
-   * reach), instalment (% of income)}; income: monthly income or null.
-   * Costs are flat shares of the money received, as OJK states its caps.
-   */
-  function loanCost(offer, limits, income) {
-    var period = DAYS[offer.frequency] || MONTH;
-    var paid = offer.instalment * offer.count;
-    if (paid < offer.received) return fail("paid-less");
-    var cost = paid - offer.received;
-    var days = offer.count * period;
-    var share = (cost / offer.received) * 100;
-    var perDay = share / days;
-    var principal = offer.received + (offer.fee || 0);
-    var cap = days < limits.longFromDays ? limits.capShort : limits.capLong;
-    var monthly = (offer.instalment * MONTH) / period;
-    var instalmentShare = income > 0 ? (monthly / income) * 100 : null;
-    return ok({
-      principal: principal,
-      paid: paid,
-      cost: cost,
-      share: share,
-      days: days,
-      perDay: perDay,
-      perMonth: perDay * MONTH,
-      cap: cap,
-      overCap: perDay > cap + 1e-9,
-      overTotal: cost > (principal * limits.total) / 100 + 1e-6,
-      monthlyInstalment: monthly,
-      instalmentShare: instalmentShare,
-      instalmentWarning: instalmentShare !== null && instalmentShare > limits.instalment + 1e-9
-    });
-  }
-
   /** Fills {name} slots of a message written in the page: "Hapus biaya {n}". */
   function fill(template, values) {
     return String(template || "").replace(/\{(\w+)\}/g, function (m, key) {
@@ -369,8 +228,8 @@
   return {
     MAX_AMOUNT: MAX_AMOUNT,
     MAX_MARKUP: MAX_MARKUP,
-    INSTALMENT_LIMIT: INSTALMENT_LIMIT,
-    DAYS: DAYS,
+    ok: ok,
+    fail: fail,
     parseMoney: parseMoney,
     parseCount: parseCount,
     parsePercent: parsePercent,
@@ -379,13 +238,6 @@
     formatDecimal: formatDecimal,
     formatPercent: formatPercent,
     formatRate: formatRate,
-    unitCost: unitCost,
-    priceFromMarkup: priceFromMarkup,
-    priceFromMargin: priceFromMargin,
-    breakEvenUnits: breakEvenUnits,
-    priceTool: priceTool,
-    moneyPlan: moneyPlan,
-    loanCost: loanCost,
     fill: fill,
     fieldMessage: fieldMessage,
     showFieldError: showFieldError,

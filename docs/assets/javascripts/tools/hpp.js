@@ -1,12 +1,93 @@
 /* Unit cost (HPP) and price calculator (riset-sederhana/kalkulator-harga).
  * Enhances the form of overrides/tools/hpp.html: every word shown comes from its data-
  * attributes, written from the page's front matter in the page's language.
- * Arithmetic and the shared form glue: PenaCalc (calc.js). */
-(function () {
+ * Its arithmetic is here; parsing, formats and the form glue: PenaCalc (calc.js). */
+(function (root) {
   "use strict";
-  var C = window.PenaCalc;
+  var C = root.PenaCalc || (typeof require === "function" ? require("./calc.js") : null);
+  if (!C) return;
+
+  // Arithmetic: pure functions, unit-tested under Node (tests/js/) ------------------------
+  function sum(values) {
+    var total = 0;
+    for (var i = 0; i < values.length; i++) total += values[i];
+    return total;
+  }
+
+  // Prices are whole rupiah, rounded up so that the wanted markup or margin is reached.
+  function ceilRupiah(x) {
+    return Math.ceil(x - 1e-6);
+  }
+
+  function unitCost(totalCost, units) {
+    return units > 0 ? totalCost / units : 0;
+  }
+
+  function priceFromMarkup(cost, markupPct) {
+    return ceilRupiah((cost * (100 + markupPct)) / 100);
+  }
+
+  /** null when the margin is 100% or more: no price gives it. */
+  function priceFromMargin(cost, marginPct) {
+    if (marginPct >= 100) return null;
+    return ceilRupiah((cost * 100) / (100 - marginPct));
+  }
+
+  /** Units to sell to earn back a fixed cost; null when each unit earns nothing. */
+  function breakEvenUnits(fixedCost, price, cost) {
+    var perUnit = price - cost;
+    if (!(perUnit > 1e-9)) return null;
+    if (fixedCost <= 0) return 0;
+    return Math.ceil(fixedCost / perUnit - 1e-9);
+  }
+
+  /**
+   * The price calculator in one call.
+   * input: {costs: [numbers], units, mode: "markup"|"margin"|"price", value, fixedCost (or null)}
+   */
+  function priceTool(input) {
+    var total = sum(input.costs);
+    var cost = unitCost(total, input.units);
+    var price;
+    if (input.mode === "margin") price = priceFromMargin(cost, input.value);
+    else if (input.mode === "price") price = input.value;
+    else price = priceFromMarkup(cost, input.value);
+    if (price === null) return C.fail("margin-high");
+    var profit = price - cost;
+    var fixed = input.fixedCost;
+    return C.ok({
+      totalCost: total,
+      unitCost: cost,
+      price: price,
+      profitUnit: profit,
+      profitBatch: profit * input.units,
+      markupPct: cost > 0 ? (profit / cost) * 100 : 0,
+      marginPct: price > 0 ? (profit / price) * 100 : 0,
+      loss: profit < 0,
+      breakEven: fixed === null || fixed === undefined
+        ? { status: "none" }
+        : (function () {
+          var units = breakEvenUnits(fixed, price, cost);
+          return units === null ? { status: "impossible" } : { status: "ok", units: units };
+        })()
+    });
+  }
+
+  var api = {
+    unitCost: unitCost,
+    priceFromMarkup: priceFromMarkup,
+    priceFromMargin: priceFromMargin,
+    breakEvenUnits: breakEvenUnits,
+    priceTool: priceTool
+  };
+  if (typeof module === "object" && module.exports) {
+    module.exports = api;
+    return;
+  }
+
+  // The page ------------------------------------------------------------------------------
   var form = document.getElementById("hpp-form");
-  if (!C || !form) return;
+  if (!form) return;
 
   var rows = document.getElementById("hpp-rows");
   var tool = C.enhance(form, calculate);
@@ -125,7 +206,7 @@
       return v.trim() === "" ? { ok: true, value: null } : C.parseMoney(v, lang, { allowZero: true });
     });
     if (failed) return null;
-    var r = C.priceTool({ costs: costs, units: units, mode: how, value: value, fixedCost: fixed });
+    var r = priceTool({ costs: costs, units: units, mode: how, value: value, fixedCost: fixed });
     if (!r.ok) {
       take(document.getElementById("hpp-" + how), r);
       return null;
@@ -156,4 +237,4 @@
 
   renumber();
   showMode();
-})();
+})(typeof self !== "undefined" ? self : this);

@@ -1,12 +1,65 @@
 /* Loan cost calculator (literasi-keuangan/kalkulator-pinjaman).
  * Enhances the form of overrides/tools/loan.html: every word shown comes from its data-
  * attributes, written from the page's front matter in the page's language; so do the caps.
- * Arithmetic and the shared form glue: PenaCalc (calc.js). */
-(function () {
+ * Its arithmetic is here; parsing, formats and the form glue: PenaCalc (calc.js). */
+(function (root) {
   "use strict";
-  var C = window.PenaCalc;
+  var C = root.PenaCalc || (typeof require === "function" ? require("./calc.js") : null);
+  if (!C) return;
+
+  // Arithmetic: pure functions, unit-tested under Node (tests/js/) ------------------------
+  // The day count stated on the page: a week is 7 days, a month 30.
+  var DAYS = { daily: 1, weekly: 7, monthly: 30 };
+  var MONTH = 30;
+
+  /**
+   * One loan offer. offer: {received, fee (deducted up front, 0 if none), instalment, count,
+   * frequency: "daily"|"weekly"|"monthly"}; limits: {capShort, capLong, longFromDays (the
+   * caps in % a day below and from that length), total (% of the loan that all charges may
+   * reach), instalment (% of income)}; income: monthly income or null.
+   * Costs are flat shares of the money received, as OJK states its caps.
+   */
+  function loanCost(offer, limits, income) {
+    var period = DAYS[offer.frequency] || MONTH;
+    var paid = offer.instalment * offer.count;
+    if (paid < offer.received) return C.fail("paid-less");
+    var cost = paid - offer.received;
+    var days = offer.count * period;
+    var share = (cost / offer.received) * 100;
+    var perDay = share / days;
+    var principal = offer.received + (offer.fee || 0);
+    var cap = days < limits.longFromDays ? limits.capShort : limits.capLong;
+    var monthly = (offer.instalment * MONTH) / period;
+    var instalmentShare = income > 0 ? (monthly / income) * 100 : null;
+    return C.ok({
+      principal: principal,
+      paid: paid,
+      cost: cost,
+      share: share,
+      days: days,
+      perDay: perDay,
+      perMonth: perDay * MONTH,
+      cap: cap,
+      overCap: perDay > cap + 1e-9,
+      overTotal: cost > (principal * limits.total) / 100 + 1e-6,
+      monthlyInstalment: monthly,
+      instalmentShare: instalmentShare,
+      instalmentWarning: instalmentShare !== null && instalmentShare > limits.instalment + 1e-9
+    });
+  }
+
+  var api = {
+    DAYS: DAYS,
+    loanCost: loanCost
+  };
+  if (typeof module === "object" && module.exports) {
+    module.exports = api;
+    return;
+  }
+
+  // The page ------------------------------------------------------------------------------
   var form = document.getElementById("loan-form");
-  if (!C || !form) return;
+  if (!form) return;
 
   var tool = C.enhance(form, calculate);
   var d = tool.data;
@@ -72,7 +125,7 @@
     if (!incomeParsed.ok || offers.indexOf(null) >= 0) return null;
 
     var results = offers.map(function (offer, i) {
-      var r = C.loanCost(offer, limits, income);
+      var r = loanCost(offer, limits, income);
       if (!r.ok) take(input(i + 1, "instalment"), r);
       return r.value;
     });
@@ -121,4 +174,4 @@
     });
     return summary.concat(compare ? [compare] : []).join(" ");
   }
-})();
+})(typeof self !== "undefined" ? self : this);

@@ -1,17 +1,71 @@
 /* Monthly money plan (literasi-keuangan/rencana-keuangan).
  * Enhances the form of overrides/tools/money-plan.html: every word shown comes from its data-
  * attributes, written from the page's front matter in the page's language.
- * Arithmetic and the shared form glue: PenaCalc (calc.js). */
-(function () {
+ * Its arithmetic is here; parsing, formats and the form glue: PenaCalc (calc.js). */
+(function (root) {
   "use strict";
-  var C = window.PenaCalc;
+  var C = root.PenaCalc || (typeof require === "function" ? require("./calc.js") : null);
+  if (!C) return;
+
+  // Arithmetic: pure functions, unit-tested under Node (tests/js/) ------------------------
+  // Warn when instalments take more than this share of income (the page may set another).
+  var INSTALMENT_LIMIT = 30;
+
+  /**
+   * The monthly money plan. income > 0; pockets: [{key, amount}]; instalmentKey names the
+   * instalment pocket; limitPct is the rule-of-thumb share (30 when not given).
+   */
+  function moneyPlan(income, pockets, instalmentKey, limitPct) {
+    var limit = limitPct > 0 ? limitPct : INSTALMENT_LIMIT;
+    var total = 0;
+    var instalment = 0;
+    var shares = [];
+    for (var i = 0; i < pockets.length; i++) {
+      total += pockets[i].amount;
+      if (pockets[i].key === instalmentKey) instalment += pockets[i].amount;
+    }
+    for (var j = 0; j < pockets.length; j++) {
+      shares.push({
+        key: pockets[j].key,
+        amount: pockets[j].amount,
+        share: income > 0 ? (pockets[j].amount / income) * 100 : 0
+      });
+    }
+    var balance = income - total;
+    var instalmentShare = income > 0 ? (instalment / income) * 100 : 0;
+    return {
+      income: income,
+      total: total,
+      balance: balance,
+      left: balance > 0 ? balance : 0,
+      missing: balance < 0 ? -balance : 0,
+      totalShare: income > 0 ? (total / income) * 100 : 0,
+      balanceShare: income > 0 ? (Math.abs(balance) / income) * 100 : 0,
+      shares: shares,
+      instalment: instalment,
+      instalmentShare: instalmentShare,
+      instalmentLimit: limit,
+      instalmentWarning: instalmentShare > limit
+    };
+  }
+
+  var api = {
+    INSTALMENT_LIMIT: INSTALMENT_LIMIT,
+    moneyPlan: moneyPlan
+  };
+  if (typeof module === "object" && module.exports) {
+    module.exports = api;
+    return;
+  }
+
+  // The page ------------------------------------------------------------------------------
   var form = document.getElementById("plan-form");
-  if (!C || !form) return;
+  if (!form) return;
 
   var tool = C.enhance(form, calculate);
   var d = tool.data;
   var lang = tool.lang;
-  var limit = Number(d.instalmentLimit) || C.INSTALMENT_LIMIT;
+  var limit = Number(d.instalmentLimit) || INSTALMENT_LIMIT;
   var income = document.getElementById("plan-income");
   var pockets = Array.prototype.slice.call(form.querySelectorAll(".plan-pocket"));
   var tbody = document.getElementById("plan-shares");
@@ -53,7 +107,7 @@
     });
     if (failed) return null;
 
-    var r = C.moneyPlan(inc.value, list, d.instalmentKey, limit);
+    var r = moneyPlan(inc.value, list, d.instalmentKey, limit);
     var money = function (v) { return C.formatMoney(v, lang); };
     var pct = function (v) { return C.formatPercent(v, lang); };
     var state = r.balance > 0 ? "left" : r.balance < 0 ? "missing" : "even";
@@ -81,4 +135,4 @@
       total: money(r.total), share: pct(r.totalShare), amount: money(Math.abs(r.balance))
     }) + (r.instalmentWarning ? " " + warn.textContent : "");
   }
-})();
+})(typeof self !== "undefined" ? self : this);

@@ -1,12 +1,15 @@
-// Unit tests of the tools' arithmetic: `node --test tests/js/`.
-// Expected numbers are worked out by hand in the comments (the pages' worked examples).
+// Unit tests of the tools' parsing, formats and arithmetic: `node --test tests/js/`.
 "use strict";
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 
-const C = require(path.join(__dirname, "..", "..", "docs", "assets", "javascripts", "tools", "calc.js"));
+const TOOLS = path.join(__dirname, "..", "..", "docs", "assets", "javascripts", "tools");
+const C = require(path.join(TOOLS, "calc.js")); // shared: parsing, formats, field messages
+const H = require(path.join(TOOLS, "hpp.js")); // each tool's own arithmetic
+const P = require(path.join(TOOLS, "money-plan.js"));
+const L = require(path.join(TOOLS, "loan.js"));
 
 function value(result) {
   assert.equal(result.ok, true, `expected ok, got ${JSON.stringify(result)}`);
@@ -100,12 +103,12 @@ test("money, counts and percentages are written the local way", () => {
 });
 
 test("markup versus margin: cost 2,000 sold at 3,000", () => {
-  assert.equal(C.priceFromMarkup(2000, 50), 3000);
-  assert.equal(C.priceFromMargin(2000, 50), 4000);
-  const r = value(C.priceTool({ costs: [2000], units: 1, mode: "price", value: 3000, fixedCost: null }));
+  assert.equal(H.priceFromMarkup(2000, 50), 3000);
+  assert.equal(H.priceFromMargin(2000, 50), 4000);
+  const r = value(H.priceTool({ costs: [2000], units: 1, mode: "price", value: 3000, fixedCost: null }));
   assert.equal(r.markupPct, 50);
   assert.equal(C.formatPercent(r.marginPct, "id"), "33,3%");
-  assert.equal(C.priceFromMargin(2000, 100), null);
+  assert.equal(H.priceFromMargin(2000, 100), null);
 });
 
 // Bu Sari's cassava chips, one batch: 50,000 + 54,000 + 20,000 + 22,000 + 60,000 = 206,000
@@ -113,7 +116,7 @@ test("markup versus margin: cost 2,000 sold at 3,000", () => {
 const SARI = [50000, 54000, 20000, 22000, 60000];
 
 test("Bu Sari with a 50% markup", () => {
-  const r = value(C.priceTool({ costs: SARI, units: 100, mode: "markup", value: 50, fixedCost: 288000 }));
+  const r = value(H.priceTool({ costs: SARI, units: 100, mode: "markup", value: 50, fixedCost: 288000 }));
   assert.equal(r.totalCost, 206000);
   assert.equal(r.unitCost, 2060);
   assert.equal(r.price, 3090); // 2,060 x 1.5
@@ -126,7 +129,7 @@ test("Bu Sari with a 50% markup", () => {
 });
 
 test("Bu Sari selling to warung at Rp3,500", () => {
-  const r = value(C.priceTool({ costs: SARI, units: 100, mode: "price", value: 3500, fixedCost: 288000 }));
+  const r = value(H.priceTool({ costs: SARI, units: 100, mode: "price", value: 3500, fixedCost: 288000 }));
   assert.equal(r.profitUnit, 1440);
   assert.equal(r.profitBatch, 144000);
   assert.equal(C.formatPercent(r.markupPct, "id"), "69,9%"); // 1,440 / 2,060
@@ -136,7 +139,7 @@ test("Bu Sari selling to warung at Rp3,500", () => {
 });
 
 test("Bu Sari with a 40% margin", () => {
-  const r = value(C.priceTool({ costs: SARI, units: 100, mode: "margin", value: 40, fixedCost: null }));
+  const r = value(H.priceTool({ costs: SARI, units: 100, mode: "margin", value: 40, fixedCost: null }));
   assert.equal(r.price, 3434); // 2,060 / 0.6 = 3,433.33, rounded up to whole rupiah
   assert.equal(r.profitUnit, 1374);
   assert.ok(r.marginPct >= 40);
@@ -144,26 +147,26 @@ test("Bu Sari with a 40% margin", () => {
 });
 
 test("break-even is impossible when the price does not cover the unit cost", () => {
-  const below = value(C.priceTool({ costs: SARI, units: 100, mode: "price", value: 2000, fixedCost: 200000 }));
+  const below = value(H.priceTool({ costs: SARI, units: 100, mode: "price", value: 2000, fixedCost: 200000 }));
   assert.equal(below.loss, true);
   assert.equal(below.profitUnit, -60);
   assert.deepEqual(below.breakEven, { status: "impossible" });
-  const equal = value(C.priceTool({ costs: SARI, units: 100, mode: "markup", value: 0, fixedCost: 1 }));
+  const equal = value(H.priceTool({ costs: SARI, units: 100, mode: "markup", value: 0, fixedCost: 1 }));
   assert.deepEqual(equal.breakEven, { status: "impossible" });
-  assert.equal(C.breakEvenUnits(0, 3000, 2000), 0);
-  assert.equal(C.breakEvenUnits(1000, 3000, 2000), 1);
-  assert.equal(C.breakEvenUnits(1001, 3000, 2000), 2);
+  assert.equal(H.breakEvenUnits(0, 3000, 2000), 0);
+  assert.equal(H.breakEvenUnits(1000, 3000, 2000), 1);
+  assert.equal(H.breakEvenUnits(1001, 3000, 2000), 2);
 });
 
 test("no NaN or Infinity from edge values", () => {
-  const huge = value(C.priceTool({ costs: [1e12, 1e12], units: 1, mode: "markup", value: 1000, fixedCost: 1e12 }));
+  const huge = value(H.priceTool({ costs: [1e12, 1e12], units: 1, mode: "markup", value: 1000, fixedCost: 1e12 }));
   for (const v of [huge.unitCost, huge.price, huge.profitBatch, huge.markupPct, huge.marginPct]) {
     assert.ok(Number.isFinite(v));
   }
-  const tiny = value(C.priceTool({ costs: [1], units: 3, mode: "markup", value: 0, fixedCost: null }));
+  const tiny = value(H.priceTool({ costs: [1], units: 3, mode: "markup", value: 0, fixedCost: null }));
   assert.ok(Number.isFinite(tiny.markupPct) && Number.isFinite(tiny.marginPct));
-  assert.equal(C.unitCost(100, 0), 0);
-  const plan = C.moneyPlan(0, [{ key: "cicilan", amount: 0 }], "cicilan");
+  assert.equal(H.unitCost(100, 0), 0);
+  const plan = P.moneyPlan(0, [{ key: "cicilan", amount: 0 }], "cicilan");
   assert.ok(Number.isFinite(plan.instalmentShare) && Number.isFinite(plan.totalShare));
 });
 
@@ -179,7 +182,7 @@ function plan(instalment) {
 }
 
 test("money plan with money left", () => {
-  const r = C.moneyPlan(3000000, plan(300000), "cicilan", 30);
+  const r = P.moneyPlan(3000000, plan(300000), "cicilan", 30);
   assert.equal(r.total, 2850000);
   assert.equal(r.left, 150000);
   assert.equal(r.missing, 0);
@@ -192,7 +195,7 @@ test("money plan with money left", () => {
 
 test("money plan short of money, instalments above 30%", () => {
   // Instalment 1,000,000: total 3,550,000, missing 550,000; 1,000,000 / 3,000,000 = 33.3%.
-  const r = C.moneyPlan(3000000, plan(1000000), "cicilan", 30);
+  const r = P.moneyPlan(3000000, plan(1000000), "cicilan", 30);
   assert.equal(r.total, 3550000);
   assert.equal(r.left, 0);
   assert.equal(r.missing, 550000);
@@ -202,7 +205,7 @@ test("money plan short of money, instalments above 30%", () => {
 });
 
 test("money plan that comes out exactly even", () => {
-  const r = C.moneyPlan(1000000, [{ key: "rumah-tangga", amount: 1000000 }], "cicilan", 30);
+  const r = P.moneyPlan(1000000, [{ key: "rumah-tangga", amount: 1000000 }], "cicilan", 30);
   assert.equal(r.balance, 0);
   assert.equal(r.left, 0);
   assert.equal(r.missing, 0);
@@ -210,9 +213,9 @@ test("money plan that comes out exactly even", () => {
 });
 
 test("instalment exactly at the limit is not warned about; default limit is 30%", () => {
-  assert.equal(C.moneyPlan(1000000, [{ key: "cicilan", amount: 300000 }], "cicilan").instalmentWarning, false);
-  assert.equal(C.moneyPlan(1000000, [{ key: "cicilan", amount: 300001 }], "cicilan").instalmentWarning, true);
-  assert.equal(C.moneyPlan(1000000, [{ key: "cicilan", amount: 250000 }], "cicilan", 20).instalmentWarning, true);
+  assert.equal(P.moneyPlan(1000000, [{ key: "cicilan", amount: 300000 }], "cicilan").instalmentWarning, false);
+  assert.equal(P.moneyPlan(1000000, [{ key: "cicilan", amount: 300001 }], "cicilan").instalmentWarning, true);
+  assert.equal(P.moneyPlan(1000000, [{ key: "cicilan", amount: 250000 }], "cicilan", 20).instalmentWarning, true);
 });
 
 test("fill puts values into the page's message templates", () => {
@@ -271,7 +274,7 @@ const CAPS = { capShort: 0.3, capLong: 0.2, longFromDays: 180, total: 100, insta
 // 20 weekly instalments of Rp100,000 = Rp2,000,000 paid, Rp800,000 cost = 66.7% of the money
 // received; 20 x 7 = 140 days, 66.67% / 140 = 0.476% a day, x 30 = 14.3% a month.
 test("loan offer A: weekly, above OJK's daily cap", () => {
-  const a = value(C.loanCost({ received: 1200000, fee: 300000, instalment: 100000, count: 20, frequency: "weekly" },
+  const a = value(L.loanCost({ received: 1200000, fee: 300000, instalment: 100000, count: 20, frequency: "weekly" },
     CAPS, 1200000));
   assert.equal(a.principal, 1500000);
   assert.equal(a.paid, 2000000);
@@ -293,7 +296,7 @@ test("loan offer A: weekly, above OJK's daily cap", () => {
 // instalments of Rp165,000 = Rp1,650,000 paid, Rp165,000 cost = 11.1%; 300 days,
 // 11.11% / 300 = 0.037% a day, x 30 = 1.1% a month; cap 0.2% (6 months or more).
 test("loan offer B: monthly, within the cap; A costs 12.9 times as much a day", () => {
-  const b = value(C.loanCost({ received: 1485000, fee: 15000, instalment: 165000, count: 10, frequency: "monthly" },
+  const b = value(L.loanCost({ received: 1485000, fee: 15000, instalment: 165000, count: 10, frequency: "monthly" },
     CAPS, null));
   assert.equal(b.principal, 1500000);
   assert.equal(b.paid, 1650000);
@@ -307,42 +310,42 @@ test("loan offer B: monthly, within the cap; A costs 12.9 times as much a day", 
   assert.equal(b.overTotal, false);
   assert.equal(b.instalmentShare, null);
   assert.equal(b.instalmentWarning, false);
-  const a = value(C.loanCost({ received: 1200000, fee: 0, instalment: 100000, count: 20, frequency: "weekly" }, CAPS, null));
+  const a = value(L.loanCost({ received: 1200000, fee: 0, instalment: 100000, count: 20, frequency: "weekly" }, CAPS, null));
   assert.equal(C.formatDecimal(a.perDay / b.perDay, "id", 1), "12,9"); // (800/1200/140) / (165/1485/300)
 });
 
 test("loan: daily instalments, the cap boundary at 180 days, and the 100% rule", () => {
   // Rp500,000 received, 30 daily instalments of Rp20,000: cost 100,000 = 20% in 30 days = 0.67% a day.
-  const daily = value(C.loanCost({ received: 500000, fee: 0, instalment: 20000, count: 30, frequency: "daily" }, CAPS, 3000000));
+  const daily = value(L.loanCost({ received: 500000, fee: 0, instalment: 20000, count: 30, frequency: "daily" }, CAPS, 3000000));
   assert.equal(daily.days, 30);
   assert.equal(C.formatRate(daily.perDay, "id"), "0,67%");
   assert.equal(daily.overCap, true);
   assert.equal(daily.monthlyInstalment, 600000); // 20,000 x 30
   assert.equal(daily.instalmentShare, 20);
   // 179 days is "under 6 months" (0.3%), 180 days is not (0.2%).
-  assert.equal(value(C.loanCost({ received: 100, fee: 0, instalment: 1, count: 179, frequency: "daily" }, CAPS, null)).cap, 0.3);
-  assert.equal(value(C.loanCost({ received: 100, fee: 0, instalment: 1, count: 180, frequency: "daily" }, CAPS, null)).cap, 0.2);
+  assert.equal(value(L.loanCost({ received: 100, fee: 0, instalment: 1, count: 179, frequency: "daily" }, CAPS, null)).cap, 0.3);
+  assert.equal(value(L.loanCost({ received: 100, fee: 0, instalment: 1, count: 180, frequency: "daily" }, CAPS, null)).cap, 0.2);
   // Exactly at the cap is allowed: 0.3% a day for 100 days = 30% of the money received.
-  const atCap = value(C.loanCost({ received: 1000000, fee: 0, instalment: 13000, count: 100, frequency: "daily" }, CAPS, null));
+  const atCap = value(L.loanCost({ received: 1000000, fee: 0, instalment: 13000, count: 100, frequency: "daily" }, CAPS, null));
   assert.equal(atCap.perDay, 0.3);
   assert.equal(atCap.overCap, false);
   // 24 monthly instalments of Rp90,000 on Rp1,000,000: cost 1,160,000 is 116% of the loan,
   // though 0.16% a day is under the 0.2% cap.
-  const long = value(C.loanCost({ received: 1000000, fee: 0, instalment: 90000, count: 24, frequency: "monthly" }, CAPS, null));
+  const long = value(L.loanCost({ received: 1000000, fee: 0, instalment: 90000, count: 24, frequency: "monthly" }, CAPS, null));
   assert.equal(long.overTotal, true);
   assert.equal(long.overCap, false);
   // The fee counts in the loan amount: Rp1,160,000 on a Rp1,200,000 loan is within 100%.
-  assert.equal(value(C.loanCost({ received: 1000000, fee: 200000, instalment: 90000, count: 24, frequency: "monthly" },
+  assert.equal(value(L.loanCost({ received: 1000000, fee: 200000, instalment: 90000, count: 24, frequency: "monthly" },
     CAPS, null)).overTotal, false);
   // Instalments exactly at 30% are not warned about.
-  assert.equal(value(C.loanCost({ received: 100000, fee: 0, instalment: 300000, count: 1, frequency: "monthly" },
+  assert.equal(value(L.loanCost({ received: 100000, fee: 0, instalment: 300000, count: 1, frequency: "monthly" },
     CAPS, 1000000)).instalmentWarning, false);
 });
 
 test("loan: paying back less than received is refused, paying back exactly is no cost", () => {
-  assert.equal(error(C.loanCost({ received: 1200000, fee: 0, instalment: 10000, count: 20, frequency: "weekly" }, CAPS, null)),
+  assert.equal(error(L.loanCost({ received: 1200000, fee: 0, instalment: 10000, count: 20, frequency: "weekly" }, CAPS, null)),
     "paid-less");
-  const none = value(C.loanCost({ received: 600000, fee: 0, instalment: 100000, count: 6, frequency: "monthly" }, CAPS, null));
+  const none = value(L.loanCost({ received: 600000, fee: 0, instalment: 100000, count: 6, frequency: "monthly" }, CAPS, null));
   assert.equal(none.cost, 0);
   assert.equal(none.perDay, 0);
   assert.equal(none.overCap, false);
