@@ -111,9 +111,10 @@ test("markup versus margin: cost 2,000 sold at 3,000", () => {
   assert.equal(H.priceFromMargin(2000, 100), null);
 });
 
-// Bu Sari's cassava chips, one batch: 50,000 + 54,000 + 20,000 + 22,000 + 60,000 = 206,000
-// for 100 packs, so HPP = 2,060 a pack.
-const SARI = [50000, 54000, 20000, 22000, 60000];
+// Bu Sari's cassava chips, one batch (docs/_data/cast.yml): cassava 50,000 + oil 48,000 +
+// seasoning 16,000 + gas 22,000 + packs and labels 55,000 + equipment wear 5,000 + transport
+// 6,000 + phone data 4,000 = 206,000 for 100 packs, so HPP = 2,060 a pack.
+const SARI = [50000, 48000, 16000, 22000, 55000, 5000, 6000, 4000];
 
 test("Bu Sari with a 50% markup", () => {
   const r = value(H.priceTool({ costs: SARI, units: 100, mode: "markup", value: 50, fixedCost: 288000 }));
@@ -170,8 +171,8 @@ test("no NaN or Infinity from edge values", () => {
   assert.ok(Number.isFinite(plan.instalmentShare) && Number.isFinite(plan.totalShare));
 });
 
-// Bu Sari's household plan (the page's example): income 3,000,000; pockets 300,000 +
-// 1,500,000 + 300,000 + 150,000 + 150,000 + 150,000 + 300,000 = 2,850,000; left 150,000 (5%).
+// A plan in round numbers: income 3,000,000; pockets 300,000 + 1,500,000 + 300,000 + 150,000 +
+// 150,000 + 150,000 + 300,000 = 2,850,000; left 150,000 (5%).
 function plan(instalment) {
   return [
     { key: "usaha", amount: 300000 }, { key: "rumah-tangga", amount: 1500000 },
@@ -202,6 +203,26 @@ test("money plan short of money, instalments above 30%", () => {
   assert.equal(r.balance, -550000);
   assert.equal(C.formatPercent(r.instalmentShare, "en"), "33.3%");
   assert.equal(r.instalmentWarning, true);
+});
+
+// Bu Sari's family (docs/_data/cast.yml): income 656,000 + 1,800,000 = 2,456,000; pockets
+// 156,000 + 1,500,000 + 300,000 + 150,000 + 50,000 + 100,000 + 200,000 = 2,456,000. A fridge
+// offer adds 600,000 of instalments: 800,000 / 2,456,000 = 32.6%, above 30%.
+test("Bu Sari's family plan: every rupiah in a pocket; the fridge offer goes over 30%", () => {
+  const pockets = [
+    { key: "usaha", amount: 156000 }, { key: "rumah-tangga", amount: 1500000 },
+    { key: "pendidikan", amount: 300000 }, { key: "kesehatan", amount: 150000 },
+    { key: "tabungan", amount: 50000 }, { key: "dana-darurat", amount: 100000 },
+    { key: "cicilan", amount: 200000 },
+  ];
+  const even = P.moneyPlan(2456000, pockets, "cicilan", 30);
+  assert.equal(even.balance, 0);
+  assert.equal(C.formatPercent(even.instalmentShare, "id"), "8,1%");
+  pockets[6] = { key: "cicilan", amount: 800000 };
+  const fridge = P.moneyPlan(2456000, pockets, "cicilan", 30);
+  assert.equal(fridge.missing, 600000);
+  assert.equal(C.formatPercent(fridge.instalmentShare, "id"), "32,6%");
+  assert.equal(fridge.instalmentWarning, true);
 });
 
 test("money plan that comes out exactly even", () => {
