@@ -198,6 +198,8 @@ def test_hook_stops_the_build_on_an_unknown_form_or_a_missing_marker() -> None:
     fake.meta = {}
     with pytest.raises(PluginError, match="has the marker <!-- pena:tool --> but no `tool:`"):
         HOOK.on_page_markdown(f"# Title\n\n{MARKER}\n", fake, None, None)
+    quoted = f"# Title\n\nA tool page holds `{MARKER}` where its form goes.\n"
+    assert HOOK.on_page_markdown(quoted, fake, None, None) == quoted  # a guide may quote it
     fake.meta = {"tool": "words"}
     with pytest.raises(PluginError, match="must be a mapping"):
         HOOK.on_page_markdown("# Title\n", fake, None, None)

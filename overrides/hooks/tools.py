@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from mkdocs.structure.pages import Page
 from pena.toolforms import MARKER, TOOL_KEY, page_scripts, page_styles, tool_data
 
 TEMPLATES = "tools"
+MARKER_LINE = re.compile(rf"^{re.escape(MARKER)}[ \t]*$", re.MULTILINE)
 MINIFY = {"assets/javascripts/tools/*.js": rjsmin.jsmin, "assets/stylesheets/tools.css": rcssmin.cssmin}
 
 
@@ -115,16 +117,17 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     where = page.file.src_uri
     data = tool_data(page.meta)
+    markers = len(MARKER_LINE.findall(markdown))  # on a line of its own: quoting it in text is fine
     if data is None and TOOL_KEY in page.meta:
         raise PluginError(f"{where}: front matter {TOOL_KEY}: must be a mapping of words (hint: see the schema)")
     if data is None:
-        if MARKER in markdown:
+        if markers:
             raise PluginError(f"{where}: has the marker {MARKER} but no `{TOOL_KEY}:` in its front matter "
                               "(hint: give the tool's form and words, or remove the marker)")
         return markdown
-    if markdown.count(MARKER) != 1:
-        raise PluginError(f"{where}: a tool page needs the marker {MARKER} exactly once, where the form goes "
-                          f"(found {markdown.count(MARKER)})")
+    if markers != 1:
+        raise PluginError(f"{where}: a tool page needs the marker {MARKER} exactly once, on a line of its "
+                          f"own where the form goes (found {markers})")
     check_words(data, Path(config.docs_dir) / "_data" / "page.schema.json", where)
     page.meta["scripts"] = page_scripts(page.meta)
     page.meta["styles"] = page_styles(page.meta)
