@@ -15,7 +15,8 @@ from jsonschema import Draft202012Validator
 from lxml import html as lxml_html
 from mkdocs.exceptions import PluginError
 
-from pena.content import DOCS_DIR, REPO_ROOT, Page, parse_page
+from pena.checks import check_front_matter
+from pena.content import DOCS_DIR, REPO_ROOT, Page, Site, languages, parse_page
 from pena.freshness import page_status, translation_record
 from pena.toolforms import MARKER, compare_words, leaves, page_scripts, page_styles, slots
 
@@ -169,6 +170,14 @@ def test_schema_describes_every_word_of_each_form() -> None:
     meta["tool"]["messages"]["typo-code"] = "x"
     paths = sorted(".".join(map(str, e.absolute_path)) for e in Draft202012Validator(SCHEMA).iter_errors(meta))
     assert paths == ["tool.messages", "tool.sentences"]
+
+
+def test_fm002_names_a_missing_or_unknown_tool_word_by_its_path() -> None:
+    edited = page(LOAN, "id", ("    same: Per hari,", "    sama: Per hari,"))
+    site = Site(DOCS_DIR, languages(), {(edited.key, "id"): edited}, [], [])
+    found = [(f.code, f.message) for f in check_front_matter(site)]
+    assert ("FM002", "unknown front matter key 'tool.sentences.sama'") in found
+    assert ("FM002", "front matter tool.sentences: 'same' is a required property") in found
 
 
 def test_hook_stops_the_build_naming_the_missing_word() -> None:

@@ -58,14 +58,19 @@ def check_front_matter(site: Site) -> list[Finding]:
     for page in site.pages.values():
         for error in sorted(validator.iter_errors(page.meta), key=lambda e: list(e.path)):
             key = str(error.path[0]) if error.path else None
+            # Nested keys (a tool form's words, `tool:`) are named by their whole path.
+            path = ".".join(str(part) for part in error.path)
             if error.validator == "additionalProperties":
-                unknown = sorted(set(page.meta) - set(error.schema.get("properties", {})))
-                key = unknown[0] if unknown else key
-                message = f"unknown front matter key '{key}'"
+                known = error.schema.get("properties", {})
+                unknown = sorted(set(error.instance) - set(known)) if isinstance(error.instance, dict) else []
+                key = key or (unknown[0] if unknown else None)
+                name = ".".join(part for part in (path, unknown[0] if unknown else "") if part)
+                message = f"unknown front matter key '{name}'"
                 hint = "allowed keys are listed in docs/_data/page.schema.json"
             elif error.validator == "required":
-                message = f"front matter {error.message}"
-                hint = "every page needs title, description and type"
+                message = f"front matter {path + ': ' if path else ''}{error.message}"
+                hint = ("every page needs title, description and type" if not path else
+                        "the words each tool form needs are listed in docs/_data/page.schema.json ($defs)")
             else:
                 where = ".".join(str(part) for part in error.path) or "front matter"
                 message = f"'{where}': {error.message}"
