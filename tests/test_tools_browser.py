@@ -201,6 +201,7 @@ def assert_fits(form: Locator, width: int) -> None:
                 .filter(b => !(b.getAttribute('aria-label') || b.textContent.trim())).map(b => b.outerHTML),
         })""", width)
     assert report == {"overflow": [], "unlabelled": [], "nameless": []}
+    assert form.page.evaluate("document.documentElement.scrollWidth") <= width  # the page does not scroll sideways
 
 
 def fill_hpp(page: Page, lang: str, *, mode: str = "markup", value: str = str(MARKUP),
