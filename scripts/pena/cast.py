@@ -323,8 +323,22 @@ def _stated(span: tuple[int, int], text: str, candidates: list[Number], window: 
     return last_before
 
 
+@functools.lru_cache(maxsize=4)
+def _names(cast: Cast) -> tuple[re.Pattern[str], dict[str, Member]]:
+    """One pattern for every name of the cast (a sentence is scanned once), and who each is."""
+    by_name = {name: member for member in cast.members for name in member.names}
+    ordered = sorted(by_name, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, ordered)) + r")(?!\w)"), by_name
+
+
 def _named(text: str, cast: Cast) -> list[Member]:
-    return [m for m in cast.members if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in m.names)]
+    pattern, by_name = _names(cast)
+    named: list[Member] = []
+    for match in pattern.finditer(text):
+        member = by_name[match.group(1)]
+        if member not in named:
+            named.append(member)
+    return named
 
 
 def _money(value: float, unit: str, cast: Cast, lang: str) -> str:
@@ -340,9 +354,12 @@ def _money(value: float, unit: str, cast: Cast, lang: str) -> str:
 
 def sentences_about(page: Page, cast: Cast) -> Iterator[tuple[int, str, list[Member]]]:
     """(line, sentence, members it is about) for every sentence of a page (see module doc)."""
+    pattern = _names(cast)[0]
     for block in page.structure.prose:
         # A table row lists several items; only paragraphs and list items borrow the box's person.
         in_box = _named(block.box, cast) if block.box and block.kind == "text" else []
+        if not in_box and not pattern.search(block.text):
+            continue  # nobody of the cast in this block
         earlier: list[Member] = []
         for line, sentence in block.sentences():
             sentence = sentence.replace("\n", " ")  # a keyword may run over a line break

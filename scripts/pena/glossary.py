@@ -40,7 +40,7 @@ _QUOTES_CLOSE = "\"”'’"
 _LEADING_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Term:
     """One idea: its agreed term in every language, and what goes with it."""
 
@@ -87,7 +87,7 @@ class Term:
         return self.definition.get(lang) or self.definition[self.default]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one object per load of the file
 class Termbase:
     terms: tuple[Term, ...]
     escape: dict[str, tuple[str, ...]]  # words after which a quoted rival is allowed
@@ -207,32 +207,36 @@ class TermMatcher:
     as written; a lower-case term (warung, fritters) in any case, e.g. at a sentence start."""
 
     def __init__(self, forms: dict[str, Term]) -> None:
-        self.by_first: dict[str, list[tuple[str, Term]]] = {}
+        # first word (lower case) -> (form, form in lower case, match case?, term), longest first
+        self.by_first: dict[str, list[tuple[str, str, bool, Term]]] = {}
         for form, term in forms.items():
             first = _WORD.match(form)
             if first:
-                self.by_first.setdefault(first.group(0).lower(), []).append((form, term))
+                entry = (form, form.lower(), any(c.isupper() for c in form), term)
+                self.by_first.setdefault(first.group(0).lower(), []).append(entry)
         for candidates in self.by_first.values():
             candidates.sort(key=lambda item: -len(item[0]))
+        self.first_words = {word: re.compile(rf"(?<![\w-]){re.escape(word)}(?!\w)") for word in self.by_first}
 
     def __bool__(self) -> bool:
         return bool(self.by_first)
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, Term]]:
-        position = 0
-        by_first = self.by_first
         text = text.replace("\n", " ")  # a term may run over a line break; offsets stay the same
-        for word in _WORD.finditer(text):
-            candidates = by_first.get(word.group(0).lower())
-            if candidates is None:
+        lower = text.lower()
+        # One C-speed pass finds which first words occur at all (usually none), then only
+        # their places are looked at.
+        present = self.by_first.keys() & set(_WORD.findall(lower))
+        if not present:
+            return
+        places = sorted((match.start(), word) for word in present for match in self.first_words[word].finditer(lower))
+        position = 0
+        for start, word in places:
+            if start < position:
                 continue
-            start = word.start()
-            if start < position or (start and text[start - 1] == "-"):
-                continue
-            for form, term in candidates:
+            for form, form_lower, exact, term in self.by_first[word]:
                 end = start + len(form)
-                written = text[start:end]
-                same = written == form if any(c.isupper() for c in form) else written.lower() == form.lower()
+                same = text[start:end] == form if exact else lower[start:end] == form_lower
                 if same and not (end < len(text) and (text[end].isalnum() or text[end] in "-_")):
                     yield start, end, term
                     position = end
@@ -305,13 +309,18 @@ def _asides(text: str, matches: list[tuple[int, int, Term]]) -> list[tuple[int, 
     return spans
 
 
+@functools.lru_cache(maxsize=8)
+def _gloss_matcher(termbase: Termbase, lang: str) -> tuple[list[tuple[str, Term]], TermMatcher]:
+    forms = [(form, term) for term in termbase.terms if term.gloss(lang) for form in term.sources_forms()]
+    return forms, _matcher(forms)
+
+
 def first_uses(page: Page, termbase: Termbase) -> list[tuple[Term, Prose, int, str, bool]]:
     """(term, block, offset, written, glossed) for the first use of every gloss-needing term
     in the running text of a page. Headings, box titles and the asides of `_asides` do not
     count as uses."""
     lang = page.lang
-    forms = [(form, term) for term in termbase.terms if term.gloss(lang) for form in term.sources_forms()]
-    matcher = _matcher(forms)
+    forms, matcher = _gloss_matcher(termbase, lang)
     if not matcher:
         return []
     seen: set[str] = set()
