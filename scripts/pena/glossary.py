@@ -258,6 +258,11 @@ def _escaped(text: str, start: int, end: int, escape_words: tuple[str, ...]) -> 
     return bool(re.search(rf"(?<![\w-])(?:{words})[,:]?$", before, re.IGNORECASE))
 
 
+def first_use(term: Term, lang: str) -> str:
+    """", glossed at its first use: 'UMK (district/city minimum wage)'" when the term needs it."""
+    return f", glossed at its first use: '{term.term(lang)} ({term.gloss(lang)[0]})'" if term.gloss(lang) else ""
+
+
 def rivals(site: Site, termbase: Termbase) -> list[Finding]:
     """GL001: a rival term anywhere on a page of its language (headings, text, tables, boxes)."""
     found = []
@@ -275,7 +280,8 @@ def rivals(site: Site, termbase: Termbase) -> list[Finding]:
                     found.append(finding(
                         page.path, block.line_at(start), "GL001",
                         f"'{block.text[start:end]}' is a rival term for '{term.key}'",
-                        f"write '{term.term(lang)}' (docs/_data/glossary.yml); to quote the rival on purpose, "
+                        f"write '{term.term(lang)}'{first_use(term, lang)} (docs/_data/glossary.yml); "
+                        "to quote the rival on purpose, "
                         f"write it in quotation marks after an escape word: {example}"))
     return found
 
