@@ -240,6 +240,18 @@ def test_gl002_unknown_language_duplicate_and_contradictory_rival(site_dir: Path
     assert all(f.severity == "error" for f in found if f.code == "GL002")
 
 
+def test_gl002_the_termbase_must_not_write_its_own_rivals(site_dir: Path) -> None:
+    glossary = site_dir / "docs" / "_data" / "glossary.yml"
+    glossary.write_text(TERMBASE + textwrap.indent(textwrap.dedent("""\
+        - term: {id: bakwan, en: bakwan}
+          gloss: {en: [vegetable fritters]}
+          definition: {id: Gorengan sayur dari tepung., en: Vegetable gorengan made with batter.}
+        """), "  "), "utf-8")
+    found = check(site_dir, {"a.id.md": page("A", "Teks.\n"), "a.en.md": page("A", "Text.\n")})
+    assert [(f.line, f.message) for f in found if f.code == "GL002"] == [
+        (TERMBASE.count("\n") + 1, "'fritters' in the en gloss or definition of 'bakwan' is a rival of 'gorengan'")]
+
+
 # --------------------------------------------------------------------------------------------
 # The real termbase
 

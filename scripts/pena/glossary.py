@@ -177,6 +177,17 @@ def _load(path: Path, mtime: float, langs: Languages) -> Termbase:
                     problems.append(_problem(path, term.line, f"'{word}' is a rival of '{term.key}' but the agreed "
                                              f"{lang} term of '{other.key}' (line {other.line})",
                                              "remove it from one of the two entries"))
+    # The termbase must not write its own rivals: a gloss or definition holding a rival of its
+    # language would teach what GL001 forbids.
+    for lang in langs.all:
+        matcher = _matcher((rival, t) for t in terms for rival in t.avoid(lang))
+        for term in terms:
+            texts = [*term.gloss(lang), term.definition.get(lang, "")]
+            for text in texts:
+                for start, end, rival_of in matcher.finditer(text):
+                    problems.append(_problem(path, term.line, f"'{text[start:end]}' in the {lang} gloss or definition "
+                                             f"of '{term.key}' is a rival of '{rival_of.key}'",
+                                             f"write '{rival_of.term(lang)}' there"))
     if problems:
         raise GlossaryError(problems)
     return Termbase(tuple(terms), _per_lang(data["escape"]), langs)
@@ -417,7 +428,8 @@ def glossary_markdown(terms: tuple[Term, ...], lang: str, labels: dict[str, Any]
         other_forms = "".join(f" *{labels[other]}: {term.term(other)}*" for other in others
                               if term.term(other) != term.term(lang))
         note = labels["kept"] if term.kept(lang) else ""
-        rows.append(f"{term.term(lang)}\n:   {term.definition_in(lang)}{other_forms}{note}\n")
+        also = f" ({', '.join(term.also(lang))})" if term.also(lang) else ""
+        rows.append(f"{term.term(lang)}{also}\n:   {term.definition_in(lang)}{other_forms}{note}\n")
     return "\n".join(rows)
 
 
