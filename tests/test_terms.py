@@ -185,6 +185,20 @@ def test_gl003_reverse_order_does_not_count_and_the_next_use_needs_the_gloss(sit
     assert codes(found, "GL003") == [("a.en.md", BODY_LINE + 4, "first use of 'KPM' on this page has no gloss")]
 
 
+def test_gl003_a_bracket_that_is_not_a_gloss_is_still_a_use(site_dir: Path) -> None:
+    found = check(site_dir, {
+        "a.id.md": page("A", "Teks.\n"),
+        "a.en.md": page("A", """\
+            Facilitators (who support KPM and their gorengan stalls) come first. KUR (People's
+            Business Credit; in Indonesian Kredit Usaha Rakyat, not KPM) is glossed.
+            """),
+    })
+    assert codes(found, "GL003") == [
+        ("a.en.md", BODY_LINE, "first use of 'KPM' on this page has no gloss"),
+        ("a.en.md", BODY_LINE, "first use of 'gorengan' on this page has no gloss"),
+    ]
+
+
 def test_gl003_every_page_glosses_on_its_own(site_dir: Path) -> None:
     found = check(site_dir, {
         "a.id.md": page("A", "Teks.\n"), "b.id.md": page("B", "Teks.\n"),
@@ -226,16 +240,28 @@ def test_gl002_unknown_language_duplicate_and_contradictory_rival(site_dir: Path
     assert all(f.severity == "error" for f in found if f.code == "GL002")
 
 
+def test_gl002_the_termbase_must_not_write_its_own_rivals(site_dir: Path) -> None:
+    glossary = site_dir / "docs" / "_data" / "glossary.yml"
+    glossary.write_text(TERMBASE + textwrap.indent(textwrap.dedent("""\
+        - term: {id: bakwan, en: bakwan}
+          gloss: {en: [vegetable fritters]}
+          definition: {id: Gorengan sayur dari tepung., en: Vegetable gorengan made with batter.}
+        """), "  "), "utf-8")
+    found = check(site_dir, {"a.id.md": page("A", "Teks.\n"), "a.en.md": page("A", "Text.\n")})
+    assert [(f.line, f.message) for f in found if f.code == "GL002"] == [
+        (TERMBASE.count("\n") + 1, "'fritters' in the en gloss or definition of 'bakwan' is a rival of 'gorengan'")]
+
+
 # --------------------------------------------------------------------------------------------
 # The real termbase
 
 
 def test_the_real_termbase_is_valid_and_lists_its_kept_terms() -> None:
     termbase = load_termbase(REPO / "docs")
-    labels = {"term": "T", "write": "W", "agreed": "A", "avoid": "V", "rivals_intro": "Rivals:"}
-    table = kept_terms_markdown(termbase, "en", labels)
+    listed = kept_terms_markdown(termbase, "en", {"also": "also"}).splitlines()
     needing = [t for t in termbase.terms if t.gloss("en")]
-    assert len(needing) > 50
-    for term in needing:
-        assert f"({term.gloss('en')[0]})" in table, term.key
-    assert "| gorengan | fritters |" in table
+    assert len(needing) > 50 and len(listed) == len(needing)
+    assert "- KPM (beneficiary families)" in listed
+    assert "- HVS paper (ordinary white printer paper); also HVS" in listed
+    assert "- judi online (online gambling); also judol, judi daring" in listed
+    assert "- pendamping PKH (PKH facilitator)" in listed

@@ -50,6 +50,7 @@ SCOPES = (PAGE, SITE, BUILT, EXTERNAL)
 
 #: Modules whose import registers rules. Add yours here.
 CHECK_MODULES = (
+    "pena.cast",
     "pena.checks",
     "pena.glossary",
     "pena.sitelinks",
