@@ -44,7 +44,7 @@ serve: $(STAMP)  ## live preview on http://127.0.0.1:8000 (missing translations 
 build: $(STAMP)  ## strict build into site/
 	$(PY) -m mkdocs build --strict
 
-release: $(STAMP)  ## site/ plus the offline edition zip linked from the download page
+release: $(STAMP) $(CHROMIUM_STAMP)  ## site/ plus module and handout PDFs (printed by Chromium) and the offline zip
 	$(PY) scripts/release.py
 
 check: $(STAMP)  ## strict build, then link, structure and translation checks

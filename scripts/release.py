@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
-"""Release build: the offline edition as a zip, then the published site that links it.
+"""Release build: the module and handout PDFs, the offline edition as a zip, then the
+published site that links them with their sizes.
 
-    python scripts/release.py            # site/ with site/unduh/materi-pena-offline.zip
+    python scripts/release.py            # site/ with site/pdf/*.pdf and site/unduh/materi-pena-offline.zip
 
-1. Build the offline edition (OFFLINE=true: Material's offline plugin, file:// friendly URLs)
+1. Build the site into dist/print/ and print every module and handout PDF from it with
+   Chromium (scripts/pena/pdf.py) into dist/pdf/: this needs Debian's chromium.
+2. Build the offline edition (OFFLINE=true: Material's offline plugin, file:// friendly URLs)
    into dist/offline/ and zip it as dist/materi-pena-offline.zip.
-2. Build the published site into site/ with OFFLINE_ZIP pointing at the zip; the offline hook
-   copies it next to the download page and shows its size.
-Both builds are strict; a failure stops the release with the build's own messages.
+3. Build the published site into site/ with OFFLINE_ZIP and PDF_DIR; the offline hook copies
+   them into the site and shows their sizes on the download page and the module overviews.
+Every build is strict; a failure stops the release with the build's own messages.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import sys
 from pathlib import Path
 
 from pena.edition import ZIP_NAME, ZIP_URL, zip_folder
+from pena.pdf import CHROMIUM, make_pdfs
 from pena.workspace import mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,12 +35,18 @@ def build(dest: Path, **env: str) -> None:
 
 
 def main() -> int:
-    offline = DIST / "offline"
-    shutil.rmtree(offline, ignore_errors=True)
+    if not Path(CHROMIUM).exists():
+        sys.exit("release: the PDFs are printed with Debian's chromium: apt-get install -y chromium")
+    printable, pdfs, offline = DIST / "print", DIST / "pdf", DIST / "offline"
+    for folder in (printable, pdfs, offline):
+        shutil.rmtree(folder, ignore_errors=True)
+    build(printable)
+    made = make_pdfs(printable, pdfs)
     build(offline, OFFLINE="true")
     zip_folder(offline, ZIP)
-    build(ROOT / "site", OFFLINE_ZIP=str(ZIP))
-    print(f"release: site/ ready; offline edition {ZIP.stat().st_size / 1_000_000:.1f} MB at site/{ZIP_URL}")
+    build(ROOT / "site", OFFLINE_ZIP=str(ZIP), PDF_DIR=str(pdfs))
+    print(f"release: site/ ready; {len(made)} PDFs ({sum(p.stat().st_size for p in made) / 1_000_000:.1f} MB) "
+          f"in site/pdf/; offline edition {ZIP.stat().st_size / 1_000_000:.1f} MB at site/{ZIP_URL}")
     return 0
 
 

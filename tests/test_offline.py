@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from pena.content import MODULES
 from pena.edition import FOLDER_IN_ZIP, ZIP_NAME, ZIP_URL, zip_folder
+from pena.pdf import PDF_FOLDER, handout_pdf_name, module_pdf_name
 from pena.testing import REPO, mkdocs_build
 
 
@@ -69,13 +71,35 @@ def test_offline_edition_references_no_other_host(offline_root: Path) -> None:
     assert (offline_root / "assets" / "javascripts" / "vendor" / "iframe-worker-shim.js").is_file()
 
 
-def test_download_page_shows_size_and_ships_the_zip(tmp_path: Path) -> None:
+def test_download_page_shows_sizes_and_ships_the_zip_and_pdfs(tmp_path: Path) -> None:
     archive = tmp_path / ZIP_NAME
     archive.write_bytes(b"0" * 2_345_678)
-    result = mkdocs_build(REPO, tmp_path / "site", OFFLINE_ZIP=str(archive))
+    pdfs = tmp_path / "pdf"
+    pdfs.mkdir()
+    for lang in ("id", "en"):
+        for module in MODULES:
+            (pdfs / module_pdf_name(module, lang)).write_bytes(b"%PDF" + b"0" * 1_234_000)
+            (pdfs / handout_pdf_name(module, lang)).write_bytes(b"%PDF" + b"0" * 56_000)
+    result = mkdocs_build(REPO, tmp_path / "site", OFFLINE_ZIP=str(archive), PDF_DIR=str(pdfs))
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "site" / ZIP_URL).stat().st_size == 2_345_678
-    page_id = (tmp_path / "site" / "unduh" / "index.html").read_text("utf-8")
-    page_en = (tmp_path / "site" / "en" / "unduh" / "index.html").read_text("utf-8")
+    site = tmp_path / "site"
+    assert (site / ZIP_URL).stat().st_size == 2_345_678
+    page_id = (site / "unduh" / "index.html").read_text("utf-8")
+    page_en = (site / "en" / "unduh" / "index.html").read_text("utf-8")
     assert 'href="materi-pena-offline.zip"' in page_id and "(2,3 MB)" in page_id
     assert 'href="../../unduh/materi-pena-offline.zip"' in page_en and "(2.3 MB)" in page_en
+    # Every module's PDFs, in the page's language, with their sizes; copied into the site.
+    for module in MODULES:
+        assert (site / PDF_FOLDER / module_pdf_name(module, "en")).is_file()
+        assert f'href="../pdf/{module_pdf_name(module, "id")}" download>' in page_id
+        assert f'href="../../pdf/{handout_pdf_name(module, "en")}" download>' in page_en
+        overview = (site / "en" / module / "index.html").read_text("utf-8")
+        line = overview.split('class="pena-pdf-links">', 1)[1].split("</p>", 1)[0]
+        assert f'href="../../pdf/{module_pdf_name(module, "en")}"' in line and "(1.2 MB)" in line and "(56 KB)" in line
+    assert page_id.count("(1,2 MB)") == len(MODULES) and page_id.count("(56 KB)") == len(MODULES)
+
+
+def test_download_page_says_when_pdfs_and_zip_are_not_built(built_site: Path) -> None:
+    page = (built_site / "unduh" / "index.html").read_text("utf-8")
+    assert "make release" in page and "pena-pdfs" not in page
+    assert "pena-pdf-links" not in (built_site / "literasi-keuangan" / "index.html").read_text("utf-8")

@@ -88,7 +88,8 @@ def test_handout_prints_on_one_a4_page_with_url_and_qr(page, site_server: str, k
     page.emulate_media(media="print")
     assert page.locator(".pena-share").is_hidden()
     assert page.locator(".md-header").is_hidden()
-    assert page.locator(".pena-print-qr svg").is_visible()
+    # On paper the handout's QR code sits in its printed foot, beside the pendamping line.
+    assert page.locator(".pena-sheet__foot svg").is_visible()
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
     assert len(pdf.pages) == 1, f"{key} ({lang}) prints on {len(pdf.pages)} pages"
     text = "".join(pdf.pages[0].extract_text().split())

@@ -44,9 +44,10 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-def serve(folder: Path, port: int = 0) -> tuple[socketserver.TCPServer, str]:
+def serve(folder: Path, port: int = 0,
+          handler_class: type[GzipHandler] = GzipHandler) -> tuple[socketserver.TCPServer, str]:
     """Start a background server for `folder`; returns the server and its base URL."""
-    handler = functools.partial(GzipHandler, directory=str(folder))
+    handler = functools.partial(handler_class, directory=str(folder))
     server = socketserver.ThreadingTCPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
