@@ -19,11 +19,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import copy_repo, mkdocs_build
+from test_tools_browser import fill_hpp
+
 from pena.content import load_site
 from pena.offline import save_list, union
 from pena.serve import GzipHandler, serve
-from test_tools_browser import fill_hpp
+from pena.testing import copy_repo, mkdocs_build
 
 SITE = load_site()
 LANGS = SITE.langs
@@ -271,6 +272,7 @@ def test_unsaved_page_offline_lists_the_pages_that_were_read(browser, served: Se
 
 
 @pytest.mark.browser
+@pytest.mark.slow  # a second build of the site
 def test_published_change_updates_the_saved_copy_and_says_so_once(
         browser, built_site: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     live = tmp_path / "live"

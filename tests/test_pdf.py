@@ -1,41 +1,52 @@
 """Module and handout PDFs (scripts/pena/pdf.py), read back with pypdf.
 
-Printing a module takes Chromium about 10-25 s, so the default run prints one module (both
-PDFs in Indonesian, the handout in English); PENA_FULL_TESTS=1 prints every module in both
-languages, as `make release` does.
+Printing a module takes Chromium 10-25 s on 2 cores, so the default run prints one module
+(its PDF in Indonesian, its handout in both languages); the slow run (`-m slow`) prints every
+module in both languages, as `make release` does.
 """
 
 from __future__ import annotations
 
 import collections
-import os
 from pathlib import Path
 
 import pytest
-from conftest import TEST_SITE_URL
-from pena.content import MODULES, load_site
-from pena.pdf import handout_pdf_name, language_texts, make_pdfs, module_keys, module_pdf_name
 from pypdf import PdfReader
 
+from pena.content import MODULES, load_site
+from pena.pdf import handout_pdf_name, language_texts, make_pdfs, module_keys, module_pdf_name
+from pena.testing import TEST_SITE_URL
+
 SITE = load_site()
-FULL = os.environ.get("PENA_FULL_TESTS") == "1"
 SAMPLE = "literasi-keuangan"
-MODULE_CASES = [(m, lang) for m in MODULES for lang in SITE.langs.all] if FULL else [(SAMPLE, "id")]
-HANDOUT_CASES = [(m, lang) for m in MODULES for lang in SITE.langs.all] if FULL else [
-    (SAMPLE, lang) for lang in SITE.langs.all]
+SLOW = pytest.mark.slow
+
+
+def cases(default: set[tuple[str, str]]) -> list:  # type: ignore[type-arg]
+    """Every module and language; those not in `default` only in the slow run."""
+    return [pytest.param(m, lang, marks=() if (m, lang) in default else SLOW)
+            for m in MODULES for lang in SITE.langs.all]
+
+
+MODULE_CASES = cases({(SAMPLE, "id")})
+HANDOUT_CASES = cases({(SAMPLE, lang) for lang in SITE.langs.all})
 PDF_BUDGET = 2 * 1024 * 1024
 A4 = (595.28, 841.89)  # points (Chromium rounds up to whole CSS pixels)
 
 
 @pytest.fixture(scope="module")
-def pdf_dir(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def printed(built_site: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """print(module, lang, handouts_only) -> the folder with those PDFs, each printed once."""
     out = tmp_path_factory.mktemp("pdf")
-    if FULL:
-        make_pdfs(built_site, out)
-    else:
-        make_pdfs(built_site, out, modules=(SAMPLE,), langs_wanted=("id",))
-        make_pdfs(built_site, out, modules=(SAMPLE,), langs_wanted=("en",), handouts_only=True)
-    return out
+    done: set[tuple[str, str, bool]] = set()
+
+    def print_pdfs(module: str, lang: str, handouts_only: bool = False) -> Path:
+        if (module, lang, False) not in done and (module, lang, handouts_only) not in done:
+            make_pdfs(built_site, out, modules=(module,), langs_wanted=(lang,), handouts_only=handouts_only)
+            done.add((module, lang, handouts_only))
+        return out
+
+    return print_pdfs
 
 
 def text_of(reader: PdfReader) -> str:
@@ -57,8 +68,8 @@ def font_sizes(reader: PdfReader) -> collections.Counter[float]:
 
 @pytest.mark.browser
 @pytest.mark.parametrize(("module", "lang"), MODULE_CASES)
-def test_module_pdf(pdf_dir: Path, module: str, lang: str) -> None:
-    path = pdf_dir / module_pdf_name(module, lang)
+def test_module_pdf(printed, module: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    path = printed(module, lang) / module_pdf_name(module, lang)
     assert path.stat().st_size <= PDF_BUDGET, f"{path.name}: {path.stat().st_size} bytes > {PDF_BUDGET}"
     reader = PdfReader(path)
     keys = module_keys(module)
@@ -91,8 +102,9 @@ def test_module_pdf(pdf_dir: Path, module: str, lang: str) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize(("module", "lang"), HANDOUT_CASES)
-def test_handout_pdf_is_one_a4_page_with_header_and_pendamping_line(pdf_dir: Path, module: str, lang: str) -> None:
-    reader = PdfReader(pdf_dir / handout_pdf_name(module, lang))
+def test_handout_pdf_is_one_a4_page_with_header_and_pendamping_line(
+        printed, module: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    reader = PdfReader(printed(module, lang, handouts_only=True) / handout_pdf_name(module, lang))
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox
     assert abs(float(box.width) - A4[0]) < 2 and abs(float(box.height) - A4[1]) < 2, box

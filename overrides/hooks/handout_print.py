@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,9 +22,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from pena.content import languages, load_site  # noqa: E402
-from pena.version import format_version_date, site_version_date  # noqa: E402
+from pena.content import languages, load_site
+from pena.version import format_version_date, site_version_date
 
 ICONS = Path(material.__file__).parent / "templates" / ".icons" / "material"
 _H2 = re.compile(r'<h2 id="([^"]+)">')

@@ -21,7 +21,6 @@ import hashlib
 import html
 import json
 import logging
-import sys
 from pathlib import Path
 
 import rjsmin
@@ -31,10 +30,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from pena.content import Languages, languages  # noqa: E402
-from pena.offline import FINGERPRINTED, SIZES_PLACEHOLDER, Entry, save_list, union  # noqa: E402
-from pena.version import format_version_date, site_version_date  # noqa: E402
+from pena.content import Languages, languages
+from pena.offline import FINGERPRINTED, SIZES_PLACEHOLDER, Entry, save_list, union
+from pena.version import format_version_date, site_version_date
 
 log = logging.getLogger("mkdocs.hooks.service_worker")
 OVERRIDES = Path(__file__).resolve().parents[1]
