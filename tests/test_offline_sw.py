@@ -62,6 +62,13 @@ def served(built_site: Path) -> Iterator[Server]:
     server.server.shutdown()
 
 
+def registration_bytes(site: Path) -> int:
+    """gzip size of the registration block of pena.js (the rest of pena.js is not ours to count)."""
+    script = (site / "assets/javascripts/pena.js").read_text("utf-8")
+    block = script[script.index("// --- offline ("):script.index("// --- end offline")]
+    return len(gzip.compress(block.encode(), 6))
+
+
 def check_budget(name: str, used: int, budget: int) -> None:
     assert used <= budget, f"{name}: {used} bytes > budget {budget}"
     if used > WARN_AT * budget:
@@ -116,9 +123,8 @@ def search(tab, query: str) -> list[str]:  # type: ignore[no-untyped-def]
 
 def test_worker_and_registration_fit_the_first_view_budget(built_site: Path) -> None:
     worker = gzip.compress((built_site / "sw.js").read_bytes(), 6)
-    registration = gzip.compress((built_site / "assets/javascripts/offline.js").read_bytes(), 6)
     assert b"importScripts" in (built_site / "sw.js").read_bytes()
-    check_budget("service worker + registration (gzip)", len(worker) + len(registration), SW_BUDGET)
+    check_budget("service worker + registration (gzip)", len(worker) + registration_bytes(built_site), SW_BUDGET)
 
 
 @pytest.mark.parametrize("lang", LANGS.all)
@@ -175,9 +181,8 @@ def test_first_view_adds_at_most_the_worker_budget(browser, served: Server) -> N
         context.close()
         if mode == "allow":
             assert fetched.count("/" + page_path) == 1, "the worker fetched the page again"
-    registration = gzip.compress((served_folder(served) / "assets/javascripts/offline.js").read_bytes(), 6)
     check_budget("first view: worker and registration (gzip, measured)",
-                 totals["allow"] - totals["block"] + len(registration), SW_BUDGET)
+                 totals["allow"] - totals["block"] + registration_bytes(served_folder(served)), SW_BUDGET)
 
 
 def served_folder(server: Server) -> Path:

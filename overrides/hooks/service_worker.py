@@ -1,10 +1,10 @@
 """Save for offline reading in the browser: the service worker, its file lists and the web app
 manifests.
 
-- Every page links its language's manifest (`manifest.webmanifest` at the language root: name,
-  start URL, theme colour, the PNG icons in assets/images/) and loads
-  assets/javascripts/offline.js, which registers `sw.js` (not under `mkdocs serve`, where a
-  worker would get in the way of live reload).
+- One web app manifest per language at the site root (`manifest.<lang>.webmanifest`: name,
+  start URL, theme colour, the PNG icons in assets/images/); pena.js links the page's and
+  registers `sw.js`, which is not written under `mkdocs serve` (a worker would get in the way
+  of live reload).
 - After the last language is built, the lists of what "save everything" stores are derived
   from the finished site (scripts/pena/offline.py) and written as offline/save-<lang>.<hash>.js;
   their sizes replace the placeholders of the download page (offline.py renders it); then
@@ -27,8 +27,6 @@ import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from pena.content import Languages, languages
 from pena.offline import FINGERPRINTED, SIZES_PLACEHOLDER, Entry, save_list, union
@@ -40,8 +38,6 @@ SOURCE = OVERRIDES / "offline" / "sw.js"
 SAVE_SOURCE = OVERRIDES / "offline" / "sw-save.js"
 WORKBOX = "assets/javascripts/vendor/workbox/"
 INLINED = ("workbox-core.prod.js", "workbox-strategies.prod.js")
-REGISTRATION = "assets/javascripts/offline.js"
-MANIFEST = "manifest.webmanifest"
 THEME_COLOUR = "#00695c"  # --md-primary-fg-color in pena.css
 ICONS = (("icon-192.png", "192x192", "any"), ("icon-512.png", "512x512", "any"),
          ("icon-maskable-512.png", "512x512", "maskable"))
@@ -62,10 +58,6 @@ def enabled(config: MkDocsConfig) -> bool:
     return not (plugin and plugin.config.enabled)
 
 
-def page_lang(page: Page, langs: Languages) -> str:
-    return getattr(page.file, "locale_alternate_of", None) or langs.default
-
-
 def lang_root(lang: str, langs: Languages) -> str:
     return "" if lang == langs.default else f"{lang}/"
 
@@ -77,18 +69,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if file.src_uri.startswith("offline/") or file.src_uri in (WORKBOX + name for name in INLINED):
             files.remove(file)
     return files
-
-
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    if not enabled(config):
-        return context
-    langs = languages(Path(config.config_file_path))
-    root = lang_root(page_lang(page, langs), langs)
-    context["pena_offline"] = {
-        "manifest": get_relative_url(root + MANIFEST, page.url),
-        "register": None if _serving else get_relative_url(REGISTRATION, page.url),
-    }
-    return context
 
 
 # --------------------------------------------------------------------------------------------
@@ -113,18 +93,16 @@ def site_name_of(config: MkDocsConfig, lang: str) -> str:
 
 
 def write_manifest(site: Path, lang: str, langs: Languages, config: MkDocsConfig) -> None:
-    root = lang_root(lang, langs)
-    up = "../" * root.count("/")
     name = site_name_of(config, lang)
     manifest = {
         "name": name, "short_name": name, "lang": lang, "dir": "ltr",
         "description": ui_of(config, lang).get("app_description", ""),
-        "start_url": "./", "scope": up or "./", "display": "standalone",
-        "background_color": "#ffffff", "theme_color": THEME_COLOUR,
-        "icons": [{"src": f"{up}assets/images/{icon}", "sizes": size, "type": "image/png", "purpose": purpose}
+        "id": f"./{lang_root(lang, langs)}", "start_url": f"./{lang_root(lang, langs)}", "scope": "./",
+        "display": "standalone", "background_color": "#ffffff", "theme_color": THEME_COLOUR,
+        "icons": [{"src": f"assets/images/{icon}", "sizes": size, "type": "image/png", "purpose": purpose}
                   for icon, size, purpose in ICONS],
     }
-    (site / root / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
+    (site / f"manifest.{lang}.webmanifest").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
 
 
 def sizes_json(lists: dict[str, list[Entry]]) -> str:
@@ -211,12 +189,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     built = [lang for lang in langs.all if lang in i18n.build_languages]
     for lang in built:
         write_manifest(site, lang, langs, config)
-    registration = site / REGISTRATION
-    if registration.is_file():  # counted in every first view, like the worker
-        registration.write_text(minified(registration), "utf-8")
     lists = {lang: save_list(site, lang, langs) for lang in built}
     fill_sizes(site, lists)
     lists = {lang: save_list(site, lang, langs) for lang in built}  # the download page changed
     list_urls = write_lists(site, lists)
     save_part = write_save_part(site, config, lists)
-    write_worker(site, worker_settings(config, langs, lists, list_urls, save_part), Path(config.docs_dir))
+    if not _serving:
+        write_worker(site, worker_settings(config, langs, lists, list_urls, save_part), Path(config.docs_dir))

@@ -12,6 +12,12 @@
 // 4. Search: tell this page's search worker (workers/pena-search.js) when the reader opens or
 //    focuses search, so that the search index is fetched then and not on page load. The worker
 //    asks once when it starts, in case search was opened before it was listening.
+// 5. Offline reading: register the service worker (sw.js at the site root; written by
+//    overrides/hooks/service_worker.py, not under `mkdocs serve` or in the zip edition, where
+//    registering fails quietly) and link the web app manifest of the page's language (here
+//    rather than in the HTML: no bytes on every page; only readers with JavaScript can save
+//    anyway). Register once: a reader who saved everything has sw.js?save=..., which plain
+//    sw.js would replace; the browser checks for new versions by itself.
 (function () {
   "use strict";
   var toggle = document.getElementById("__search");
@@ -86,3 +92,21 @@
     print.addEventListener("click", function () { window.print(); });
   }
 })();
+
+// --- offline (the worker's 6 KB gzip budget counts this block)
+(function () {
+  "use strict";
+  var sw = navigator.serviceWorker, script = document.currentScript;
+  if (!sw || !script) return;
+  var root = new URL("../../", script.src).href;  // this file is assets/javascripts/pena.js
+  var manifest = document.createElement("link");
+  manifest.rel = "manifest";
+  manifest.href = root + "manifest." + document.documentElement.lang + ".webmanifest";
+  document.head.appendChild(manifest);
+  window.addEventListener("load", function () {
+    sw.getRegistration(root).then(function (registration) {
+      return registration || sw.register(root + "sw.js", { scope: root, updateViaCache: "none" });
+    }).catch(function () { /* no worker here, private mode or blocked storage */ });
+  });
+})();
+// --- end offline
