@@ -325,3 +325,42 @@ def test_published_change_updates_the_saved_copy_and_says_so_once(
     finally:
         context.close()
         server.server.shutdown()
+
+
+@pytest.mark.browser
+def test_save_failures_say_what_went_wrong(browser, built_site: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    live = tmp_path / "live"
+    shutil.copytree(built_site, live)
+    shutil.rmtree(live / "literasi-keuangan" / "buku-kas")  # a listed file the host lost
+    server = Server(live)
+    base = server.url
+    context = new_context(browser)
+    tab = context.new_page()
+    try:
+        tab.goto(base + "unduh/")
+        wait_controlled(tab)
+        form = tab.locator("[data-pena-save]")
+        status = form.locator("[data-pena-save-status]")
+
+        def attempt(expected: str) -> None:
+            form.locator("[data-pena-save-start]").click()
+            tab.wait_for_function("el => el.dataset.state === 'failed'", arg=form.element_handle(), timeout=60_000)
+            assert status.inner_text() == form.get_attribute(f"data-msg-{expected}"), status.inner_text()
+            form.evaluate("el => el.removeAttribute('data-state')")
+
+        context.set_offline(True)  # no connection before starting
+        form.locator("[data-pena-save-start]").click()
+        assert status.inner_text() == form.get_attribute("data-msg-offline")
+        context.set_offline(False)
+
+        cdp = context.new_cdp_session(tab)  # a phone with almost no free storage
+        cdp.send("Storage.overrideQuotaForOrigin", {"origin": base.rstrip("/"), "quotaSize": 50_000})
+        attempt("storage")
+        cdp.send("Storage.overrideQuotaForOrigin", {"origin": base.rstrip("/")})
+
+        attempt("server")  # the missing page: nothing half-saved is used
+        assert "save=" not in tab.evaluate("navigator.serviceWorker.controller.scriptURL")
+        assert tab.locator("[data-pena-save] progress").is_hidden()
+    finally:
+        context.close()
+        server.server.shutdown()

@@ -7,10 +7,12 @@ manifests.
   of live reload).
 - After the last language is built, the lists of what "save everything" stores are derived
   from the finished site (scripts/pena/offline.py) and written as offline/save-<lang>.<hash>.js;
-  their sizes replace the placeholders of the download page (offline.py renders it); then
-  sw.js is written: Workbox's core, routing and strategies (vendored, MIT) + this build's
-  settings + overrides/offline/sw.js. Its version is a hash of every saved file's revision, so
-  publishing a changed page changes sw.js and the browser updates the saved copy.
+  their sizes replace the placeholder of the download page's form (offline.py renders it).
+  offline/sw-save.<hash>.js is the worker's save part (overrides/offline/sw-save.js, with the
+  update notice's text), imported only by readers who saved. sw.js is Workbox's core and
+  strategies (vendored, MIT) + this build's settings + overrides/offline/sw.js, minified with
+  rjsmin. Its version is a hash of every saved file's revision, so publishing a changed page
+  changes sw.js and the browser updates the saved copy.
 - The offline edition (OFFLINE=true, opened from file://) gets none of this: browsers do not
   run service workers or manifests from files.
 """
@@ -20,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import logging
 from pathlib import Path
 
 import rjsmin
@@ -32,7 +33,6 @@ from pena.content import Languages, languages
 from pena.offline import FINGERPRINTED, SIZES_PLACEHOLDER, Entry, save_list, union
 from pena.version import format_version_date, site_version_date
 
-log = logging.getLogger("mkdocs.hooks.service_worker")
 OVERRIDES = Path(__file__).resolve().parents[1]
 SOURCE = OVERRIDES / "offline" / "sw.js"
 SAVE_SOURCE = OVERRIDES / "offline" / "sw-save.js"

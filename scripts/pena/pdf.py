@@ -116,6 +116,7 @@ class Document:
     def __init__(self, site: Path, lang: str, langs: Languages, site_url: str, keys: list[str]) -> None:
         self.site, self.lang, self.langs, self.site_url = site, lang, langs, site_url
         self.keys = keys
+        self.pages = load_site()
         self.anchor = {site_path(output_path(key, lang, langs)): f"p{n}" for n, key in enumerate(keys)}
 
     def article(self, key: str) -> lxml_html.HtmlElement:
@@ -180,7 +181,7 @@ class Document:
 
 
 def cover(doc: Document, module: str, texts: LanguageTexts, date: str) -> str:
-    site = load_site()
+    site = doc.pages
     overview = site.get(f"{module}/index.md", doc.lang)
     url = urljoin(doc.site_url, page_url(f"{module}/index.md", doc.lang, doc.langs))
     qr = segno.make(url, error="m").svg_inline(scale=1, border=2, omitsize=True)
@@ -234,6 +235,7 @@ def make_pdfs(site: Path, out: Path, modules: tuple[str, ...] = MODULES,
     from playwright.sync_api import sync_playwright
 
     langs = languages()
+    pages = load_site()
     site_url = site_url or published_url(site)
     out.mkdir(parents=True, exist_ok=True)
     made = []
@@ -245,14 +247,14 @@ def make_pdfs(site: Path, out: Path, modules: tuple[str, ...] = MODULES,
             date = format_version_date(site_version_date(), lang)
             for module in modules:
                 keys = module_keys(module)
-                title = str(load_site().get(f"{module}/index.md", lang).meta["title"])
+                title = str(pages.get(f"{module}/index.md", lang).meta["title"])
                 if not handouts_only:
                     doc = Document(site, lang, langs, site_url, keys)
                     target = out / module_pdf_name(module, lang)
                     print_document(tab, doc.render(title, cover(doc, module, texts, date)), target,
                                    FOOTER.format(label=html.escape(f"{texts.site_name} · {title}")))
                     made.append(target)
-                handout = [key for key in keys if load_site().get(key, lang).type == "handout"]
+                handout = [key for key in keys if pages.get(key, lang).type == "handout"]
                 if handout:
                     single = Document(site, lang, langs, site_url, handout)
                     target = out / handout_pdf_name(module, lang)

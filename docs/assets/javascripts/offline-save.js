@@ -103,7 +103,10 @@
       return sw.register(root + "sw.js?save=" + encodeURIComponent(langs), { scope: root, updateViaCache: "none" })
         .then(function (registration) {
           var worker = registration.installing || registration.waiting;
-          if (!worker) return finish(msg("done", { langs: names(wanted) }), "done");
+          if (!worker) {  // already installed, or it failed before we could listen
+            var active = registration.active && registration.active.scriptURL.indexOf("save=" + encodeURIComponent(langs)) >= 0;
+            return active ? finish(msg("done", { langs: names(wanted) }), "done") : finish(msg(failure || "server"), "failed");
+          }
           return new Promise(function (resolve) {
             worker.addEventListener("statechange", function () {
               if (worker.state === "activated") resolve(finish(msg("done", { langs: names(wanted) }), "done"));
