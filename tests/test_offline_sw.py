@@ -349,9 +349,11 @@ def test_save_failures_say_what_went_wrong(browser, built_site: Path, tmp_path: 
             form.evaluate("el => el.removeAttribute('data-state')")
 
         context.set_offline(True)  # no connection before starting
+        tab.wait_for_function("!navigator.onLine")
         form.locator("[data-pena-save-start]").click()
         assert status.inner_text() == form.get_attribute("data-msg-offline")
         context.set_offline(False)
+        tab.wait_for_function("navigator.onLine")
 
         cdp = context.new_cdp_session(tab)  # a phone with almost no free storage
         cdp.send("Storage.overrideQuotaForOrigin", {"origin": base.rstrip("/"), "quotaSize": 50_000})
