@@ -35,14 +35,15 @@ A4 = (595.28, 841.89)  # points (Chromium rounds up to whole CSS pixels)
 
 
 @pytest.fixture(scope="module")
-def printed(built_site: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def printed(built_site: Path, tmp_path_factory: pytest.TempPathFactory, browser):  # type: ignore[no-untyped-def]
     """print(module, lang, handouts_only) -> the folder with those PDFs, each printed once."""
     out = tmp_path_factory.mktemp("pdf")
     done: set[tuple[str, str, bool]] = set()
 
     def print_pdfs(module: str, lang: str, handouts_only: bool = False) -> Path:
         if (module, lang, False) not in done and (module, lang, handouts_only) not in done:
-            make_pdfs(built_site, out, modules=(module,), langs_wanted=(lang,), handouts_only=handouts_only)
+            make_pdfs(built_site, out, modules=(module,), langs_wanted=(lang,), handouts_only=handouts_only,
+                      browser=browser)
             done.add((module, lang, handouts_only))
         return out
 

@@ -230,35 +230,41 @@ def print_document(tab, source: str, target: Path, footer: str | None) -> None: 
 
 def make_pdfs(site: Path, out: Path, modules: tuple[str, ...] = MODULES,
               langs_wanted: tuple[str, ...] | None = None, site_url: str | None = None,
-              handouts_only: bool = False) -> list[Path]:
-    """Every module PDF and handout PDF of `site` (a built site) into `out`."""
-    from playwright.sync_api import sync_playwright
+              handouts_only: bool = False, browser=None) -> list[Path]:  # type: ignore[no-untyped-def]
+    """Every module PDF and handout PDF of `site` (a built site) into `out`. Pass a running
+    Playwright `browser` to reuse it (the tests do: one sync Playwright per thread)."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
+        with sync_playwright() as playwright:
+            own = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return make_pdfs(site, out, modules, langs_wanted, site_url, handouts_only, own)
+            finally:
+                own.close()
     langs = languages()
     pages = load_site()
     site_url = site_url or published_url(site)
     out.mkdir(parents=True, exist_ok=True)
     made = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        tab = browser.new_page()
-        for lang in langs_wanted or langs.all:
-            texts = language_texts(lang)
-            date = format_version_date(site_version_date(), lang)
-            for module in modules:
-                keys = module_keys(module)
-                title = str(pages.get(f"{module}/index.md", lang).meta["title"])
-                if not handouts_only:
-                    doc = Document(site, lang, langs, site_url, keys)
-                    target = out / module_pdf_name(module, lang)
-                    print_document(tab, doc.render(title, cover(doc, module, texts, date)), target,
-                                   FOOTER.format(label=html.escape(f"{texts.site_name} · {title}")))
-                    made.append(target)
-                handout = [key for key in keys if pages.get(key, lang).type == "handout"]
-                if handout:
-                    single = Document(site, lang, langs, site_url, handout)
-                    target = out / handout_pdf_name(module, lang)
-                    print_document(tab, single.render(title).replace(' class="pena-pdf-page"', ""), target, None)
-                    made.append(target)
-        browser.close()
+    tab = browser.new_page()
+    for lang in langs_wanted or langs.all:
+        texts = language_texts(lang)
+        date = format_version_date(site_version_date(), lang)
+        for module in modules:
+            keys = module_keys(module)
+            title = str(pages.get(f"{module}/index.md", lang).meta["title"])
+            if not handouts_only:
+                doc = Document(site, lang, langs, site_url, keys)
+                target = out / module_pdf_name(module, lang)
+                print_document(tab, doc.render(title, cover(doc, module, texts, date)), target,
+                               FOOTER.format(label=html.escape(f"{texts.site_name} · {title}")))
+                made.append(target)
+            handout = [key for key in keys if pages.get(key, lang).type == "handout"]
+            if handout:
+                single = Document(site, lang, langs, site_url, handout)
+                target = out / handout_pdf_name(module, lang)
+                print_document(tab, single.render(title).replace(' class="pena-pdf-page"', ""), target, None)
+                made.append(target)
+    tab.close()
     return made
