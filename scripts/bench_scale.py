@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from pena.cli import run
-from pena.content import MODULES
+from pena.content import modules
 from pena.workspace import copy_repo
 
 
@@ -33,7 +33,7 @@ def make_copy(dest: Path, factor: int) -> int:
     config = (dest / "mkdocs.yml").read_text("utf-8")
     extra_nav = []
     for copy in range(2, factor + 1):
-        for module in MODULES:
+        for module in modules(dest / "mkdocs.yml"):
             target = dest / "docs" / f"{module}-{copy}"
             shutil.copytree(dest / "docs" / module, target)
             pages = sorted({p.name.split(".")[0] for p in target.glob("*.md")})

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 from jsonschema import Draft202012Validator
 
-from pena.content import MODULES, Page, Site, is_external, nav_sources
+from pena.content import Page, Site, is_external, nav_sources
 from pena.findings import ERROR, WARNING, Finding, finding, from_content_error
 from pena.freshness import MISSING, STALE, site_status
 from pena.rules import PAGE, SITE, rule
@@ -104,7 +104,7 @@ def check_shadowing(site: Site) -> list[Finding]:
       scope=SITE)
 def check_modules(site: Site) -> list[Finding]:
     found = []
-    for module in MODULES:
+    for module in site.modules:
         folder = site.docs_dir / module
         for lang in site.langs.all:
             types = {p.type for p in site.in_lang(lang) if p.module == module}

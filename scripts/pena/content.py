@@ -1,9 +1,10 @@
-"""The one content model of Materi PENA: pages, languages and front matter.
+"""The one content model of Materi PENA: configuration, languages, modules, pages, front matter.
 
 Hooks (overrides/hooks/), scripts (scripts/) and tests all read the docs through this module,
-so a page is parsed the same way everywhere. Markdown structure (headings, links, images,
-admonitions) is read with markdown-it-py, a real CommonMark parser with line maps, rather
-than with ad-hoc regular expressions.
+so a page is read the same way everywhere. What the configuration decides is read from
+mkdocs.yml, never repeated in code: the languages (the i18n plugin), the modules (the nav),
+which files are pages (`exclude_docs`), and how Markdown renders (`markdown_extensions`:
+`Page.structure` is read from the HTML Python-Markdown makes with them, see structure.py).
 """
 
 from __future__ import annotations
@@ -13,12 +14,27 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import pathspec
 import yaml
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.admon import admon_plugin
+
+from pena.structure import (
+    Admonition,
+    Heading,
+    Link,
+    Prose,
+    Structure,
+    cached_structure,
+    make_renderer,
+    parse_structure,
+    settings_key,
+)
+
+if TYPE_CHECKING:
+    import markdown
+
+__all__ = ["Admonition", "Heading", "Link", "Prose", "Structure", "parse_structure"]  # re-exported: one import place
 
 #: The checkout this package is installed from (editable, by the Makefile): the default project
 #: of scripts and tests. Code that works on another copy passes its paths explicitly.
@@ -26,21 +42,9 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 DOCS_DIR = REPO_ROOT / "docs"
 MKDOCS_YML = REPO_ROOT / "mkdocs.yml"
 
-#: Module folders, in the order of the workshop.
-MODULES: tuple[str, ...] = (
-    "riset-sederhana",
-    "literasi-keuangan",
-    "digital-marketing",
-    "fotografi-videografi",
-)
-
 # libyaml's C loader when PyYAML has it (about ten times faster); same safe semantics.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-# Trailing attribute list of a heading, e.g. "Tujuan belajar { #tujuan }".
-_HEADING_ATTRS = re.compile(r"\s*\{\s*([^}]*)\}\s*$")
-_ID_IN_ATTRS = re.compile(r"#([A-Za-z0-9_-]+)")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 class ContentError(Exception):
@@ -94,19 +98,122 @@ class Languages:
         return tuple(lang for lang in self.all if lang != self.default)
 
 
-@functools.lru_cache(maxsize=8)
+# --------------------------------------------------------------------------------------------
+# Configuration (mkdocs.yml)
+# --------------------------------------------------------------------------------------------
+
+
+ConfigVersion = tuple[Path, int, int]
+
+
+def _version(mkdocs_yml: Path) -> ConfigVersion:
+    """(path, modification time, size): what is derived from mkdocs.yml is cached per version,
+    so a long-running process (mkdocs serve, the tests) sees edits."""
+    stat = mkdocs_yml.stat()
+    return mkdocs_yml.resolve(), stat.st_mtime_ns, stat.st_size
+
+
+def mkdocs_config(mkdocs_yml: Path = MKDOCS_YML) -> dict[str, Any]:
+    """mkdocs.yml as MkDocs reads it (with !ENV), read once per version of the file."""
+    return _read_config(_version(mkdocs_yml))
+
+
+@functools.lru_cache(maxsize=16)
+def _read_config(version: ConfigVersion) -> dict[str, Any]:
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    # MkDocs' own loader (it understands !ENV and !!python/name), on libyaml's C parser.
+    loader = get_yaml_loader(getattr(yaml, "CLoader", yaml.Loader))
+    with open(version[0], encoding="utf-8") as handle:
+        return yaml_load(handle, loader) or {}
+
+
 def languages(mkdocs_yml: Path = MKDOCS_YML) -> Languages:
     """Languages as configured for mkdocs-static-i18n in mkdocs.yml (one source of truth)."""
-    from mkdocs.utils.yaml import yaml_load  # understands !ENV like MkDocs itself
-
-    with open(mkdocs_yml, encoding="utf-8") as handle:
-        config = yaml_load(handle)
-    for plugin in config.get("plugins", []):
+    for plugin in mkdocs_config(mkdocs_yml).get("plugins", []):
         if isinstance(plugin, dict) and "i18n" in plugin:
             langs = plugin["i18n"]["languages"]
             default = next(lang["locale"] for lang in langs if lang.get("default"))
             return Languages(default=default, all=tuple(lang["locale"] for lang in langs))
     raise ContentError(mkdocs_yml, None, "no i18n plugin configured", "add plugins: - i18n")
+
+
+def nav_sections(mkdocs_yml: Path = MKDOCS_YML) -> list[tuple[str, list[str]]]:
+    """(title, page paths) of each top-level section of the nav, in order."""
+    sections = []
+    for item in mkdocs_config(mkdocs_yml).get("nav") or []:
+        if isinstance(item, dict):
+            for title, children in item.items():
+                sections.append((str(title), _pages_in(children)))
+    return sections
+
+
+def nav_sources(mkdocs_yml: Path = MKDOCS_YML) -> list[str]:
+    """Every page path listed in the nav of mkdocs.yml, in order."""
+    return _pages_in(mkdocs_config(mkdocs_yml).get("nav") or [])
+
+
+def _pages_in(item: Any) -> list[str]:
+    if isinstance(item, str):
+        return [item] if item.endswith(".md") else []
+    children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else []
+    return [page for child in children for page in _pages_in(child)]
+
+
+def modules(mkdocs_yml: Path = MKDOCS_YML) -> tuple[str, ...]:
+    """Module folders in nav order: a top-level nav section whose pages all live in one folder
+    and include that folder's index.md (its overview) is a module."""
+    return _modules(_version(mkdocs_yml))
+
+
+@functools.lru_cache(maxsize=16)
+def _modules(version: ConfigVersion) -> tuple[str, ...]:
+    mkdocs_yml = version[0]
+    found = []
+    for _, pages in nav_sections(mkdocs_yml):
+        folders = {page.split("/", 1)[0] if "/" in page else "" for page in pages}
+        if len(folders) == 1 and "" not in folders:
+            folder = folders.pop()
+            if f"{folder}/index.md" in pages and folder not in found:
+                found.append(folder)
+    return tuple(found)
+
+
+def __getattr__(name: str) -> Any:
+    # Compatibility: MODULES was a hand-kept tuple; it is the configured modules now.
+    if name == "MODULES":
+        return modules()
+    raise AttributeError(f"module 'pena.content' has no attribute '{name}'")
+
+
+def excluded_docs(mkdocs_yml: Path = MKDOCS_YML) -> pathspec.PathSpec:
+    """Files of docs/ that MkDocs leaves out: its defaults ('.*', '/templates/') plus the
+    `exclude_docs` and `draft_docs` patterns of mkdocs.yml (gitignore syntax, like MkDocs)."""
+    config = mkdocs_config(mkdocs_yml)
+    lines = [".*", "/templates/"]
+    for key in ("exclude_docs", "draft_docs"):
+        lines += str(config.get(key) or "").splitlines()
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def markdown_renderer(mkdocs_yml: Path = MKDOCS_YML) -> markdown.Markdown:
+    """Python-Markdown with the `markdown_extensions` of mkdocs.yml, made once per version of it."""
+    return _renderer(_version(mkdocs_yml))
+
+
+@functools.lru_cache(maxsize=8)
+def _renderer(version: ConfigVersion) -> markdown.Markdown:
+    return make_renderer(_read_config(version))
+
+
+def markdown_settings(mkdocs_yml: Path = MKDOCS_YML) -> str:
+    """The extension settings of mkdocs.yml as stable text (the structure cache keys on it)."""
+    return _settings(_version(mkdocs_yml))
+
+
+@functools.lru_cache(maxsize=8)
+def _settings(version: ConfigVersion) -> str:
+    return settings_key(_read_config(version))
 
 
 def split_suffix(rel_path: str, langs: Languages) -> tuple[str, str | None]:
@@ -123,74 +230,6 @@ def split_suffix(rel_path: str, langs: Languages) -> tuple[str, str | None]:
 
 
 @dataclass
-class Heading:
-    level: int
-    text: str
-    id: str | None
-    line: int
-
-
-@dataclass
-class Link:
-    target: str
-    text: str
-    line: int
-    is_image: bool = False
-
-
-@dataclass
-class Admonition:
-    kind: str
-    title: str
-    collapsible: bool
-    line: int
-    end_line: int
-
-
-@dataclass
-class Prose:
-    """The running text of one block as a reader sees it: link text kept, link targets and
-    images dropped, code spans blanked out (same length, so offsets stay true), soft line breaks
-    kept as newlines so that every offset maps back to its source line.
-
-    kind: "heading", "title" (an admonition's title), "text" (paragraph, list item) or
-    "table-row" (the cells of one row joined with " | "). box: the title of the innermost
-    admonition the block sits in, or "".
-    """
-
-    kind: str
-    line: int
-    text: str
-    box: str = ""
-
-    def line_at(self, offset: int) -> int:
-        return self.line + self.text.count("\n", 0, offset)
-
-    def sentences(self) -> list[tuple[int, str]]:
-        """(line, sentence) pairs, split like Structure.sentences."""
-        found = []
-        start = 0
-        for match in [*_SENTENCE_END.finditer(self.text), None]:
-            end = match.start() if match else len(self.text)
-            sentence = self.text[start:end]
-            if re.search(r"\w", sentence):
-                found.append((self.line_at(start + len(sentence) - len(sentence.lstrip())), sentence.strip()))
-            start = match.end() if match else end
-        return found
-
-
-@dataclass
-class Structure:
-    headings: list[Heading] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-    admonitions: list[Admonition] = field(default_factory=list)
-    text_words: int = 0
-    sentences: list[str] = field(default_factory=list)  # body text outside headings
-    ordered_lists: int = 0
-    prose: list[Prose] = field(default_factory=list)  # every block of running text, in order
-
-
-@dataclass
 class Page:
     path: Path
     docs_dir: Path
@@ -200,15 +239,21 @@ class Page:
     body: str
     body_line: int  # 1-based line of the first body line in the file
     raw: str
+    mkdocs_yml: Path | None = None  # the configuration the page belongs to
 
     @property
     def rel(self) -> str:
         return rel(self.path)
 
     @property
+    def config_file(self) -> Path:
+        return self.mkdocs_yml or self.docs_dir.parent / "mkdocs.yml"
+
+    @property
     def module(self) -> str | None:
+        """The module folder the page belongs to (see modules()), or None."""
         first = self.key.split("/", 1)[0]
-        return first if first in MODULES and "/" in self.key else None
+        return first if "/" in self.key and first in modules(self.config_file) else None
 
     @property
     def type(self) -> str | None:
@@ -216,7 +261,10 @@ class Page:
 
     @functools.cached_property
     def structure(self) -> Structure:
-        return parse_structure(self.body, self.body_line)
+        """Headings, links, admonitions, lists and sentences as the site renders them."""
+        config_file = self.config_file
+        return cached_structure(self.body, self.body_line, markdown_settings(config_file),
+                                lambda: markdown_renderer(config_file))
 
     def file_line(self, body_line_index: int) -> int:
         return self.body_line + body_line_index
@@ -248,28 +296,31 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int]
                        "end the front matter with a line containing only '---'")
 
 
-def load_page(path: Path, docs_dir: Path = DOCS_DIR, langs: Languages | None = None) -> Page:
-    langs = langs or languages()
+def load_page(path: Path, docs_dir: Path = DOCS_DIR, langs: Languages | None = None,
+              mkdocs_yml: Path | None = None) -> Page:
     try:
         raw = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise ContentError(path, None, "file is not UTF-8 text", "save the file as UTF-8") from None
-    return parse_page(raw, path, docs_dir, langs)
+    return parse_page(raw, path, docs_dir, langs, mkdocs_yml)
 
 
-def parse_page(raw: str, path: Path, docs_dir: Path = DOCS_DIR, langs: Languages | None = None) -> Page:
+def parse_page(raw: str, path: Path, docs_dir: Path = DOCS_DIR, langs: Languages | None = None,
+               mkdocs_yml: Path | None = None) -> Page:
     """A page from its text; `path` says where it lives (it need not exist, e.g. a git version)."""
-    langs = langs or languages()
+    mkdocs_yml = mkdocs_yml or docs_dir.parent / "mkdocs.yml"
+    langs = langs or languages(mkdocs_yml)
     meta, body, body_line = split_front_matter(raw, path)
     key, lang = split_suffix(path.relative_to(docs_dir).as_posix(), langs)
     return Page(path=path, docs_dir=docs_dir, lang=lang or langs.default, key=key,
-                meta=meta, body=body, body_line=body_line, raw=raw)
+                meta=meta, body=body, body_line=body_line, raw=raw, mkdocs_yml=mkdocs_yml)
 
 
-def markdown_files(docs_dir: Path = DOCS_DIR) -> Iterator[Path]:
-    """Markdown sources, skipping the excluded data folder."""
+def markdown_files(docs_dir: Path = DOCS_DIR, mkdocs_yml: Path | None = None) -> Iterator[Path]:
+    """The Markdown pages MkDocs builds: every .md under docs/ except what `exclude_docs` leaves out."""
+    excluded = excluded_docs(mkdocs_yml or docs_dir.parent / "mkdocs.yml")
     for path in sorted(docs_dir.rglob("*.md")):
-        if "_data" not in path.relative_to(docs_dir).parts:
+        if not excluded.match_file(path.relative_to(docs_dir).as_posix()):
             yield path
 
 
@@ -300,6 +351,11 @@ class Site:
     def in_lang(self, lang: str) -> list[Page]:
         return [page for (key, page_lang), page in sorted(self.pages.items()) if page_lang == lang]
 
+    @property
+    def modules(self) -> tuple[str, ...]:
+        """Module folders in nav order (see modules())."""
+        return modules(self.root / "mkdocs.yml")
+
 
 def load_site(docs_dir: Path = DOCS_DIR, mkdocs_yml: Path | None = None) -> Site:
     mkdocs_yml = mkdocs_yml or docs_dir.parent / "mkdocs.yml"
@@ -307,126 +363,16 @@ def load_site(docs_dir: Path = DOCS_DIR, mkdocs_yml: Path | None = None) -> Site
     pages: dict[tuple[str, str], Page] = {}
     errors: list[ContentError] = []
     unsuffixed: list[Path] = []
-    for path in markdown_files(docs_dir):
+    for path in markdown_files(docs_dir, mkdocs_yml):
         if split_suffix(path.relative_to(docs_dir).as_posix(), langs)[1] is None:
             unsuffixed.append(path)
         try:
-            page = load_page(path, docs_dir, langs)
+            page = load_page(path, docs_dir, langs, mkdocs_yml)
         except ContentError as error:
             errors.append(error)
             continue
         pages[(page.key, page.lang)] = page
     return Site(docs_dir, langs, pages, errors, unsuffixed, mkdocs_yml)
-
-
-# --------------------------------------------------------------------------------------------
-# Markdown structure
-# --------------------------------------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table").use(admon_plugin)
-
-
-def split_heading(raw: str) -> tuple[str, str | None]:
-    """'Judul { #id }' -> ('Judul', 'id')."""
-    match = _HEADING_ATTRS.search(raw)
-    if not match:
-        return raw.strip(), None
-    found = _ID_IN_ATTRS.search(match.group(1))
-    return raw[: match.start()].strip(), found.group(1) if found else None
-
-
-def _inline_text(token: Token) -> str:
-    """What a reader sees of an inline token (see Prose)."""
-    parts = []
-    for child in token.children or []:
-        if child.type == "text":
-            parts.append(child.content)
-        elif child.type == "code_inline":
-            parts.append(" " * (len(child.content) + 2 * len(child.markup)))
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append("\n")
-    return "".join(parts)
-
-
-def _collect_prose(tokens: list[Token], body_line: int) -> list[Prose]:
-    prose: list[Prose] = []
-    boxes: list[str] = []
-    row: list[str] | None = None
-    row_line = 0
-    for index, token in enumerate(tokens):
-        line = body_line + (token.map[0] if token.map else 0)
-        if token.type == "admonition_open":
-            boxes.append("")  # the title follows as an inline token
-        elif token.type == "admonition_close" and boxes:
-            boxes.pop()
-        elif token.type == "tr_open":
-            row, row_line = [], line
-        elif token.type == "tr_close" and row is not None:
-            prose.append(Prose("table-row", row_line, " | ".join(row), boxes[-1] if boxes else ""))
-            row = None
-        elif token.type == "inline":
-            text = _inline_text(token)
-            previous = tokens[index - 1].type if index else ""
-            if row is not None:
-                row.append(text)
-                continue
-            if previous == "heading_open":
-                prose.append(Prose("heading", line, split_heading(text)[0], boxes[-1] if boxes else ""))
-            elif previous == "admonition_title_open":
-                if boxes:
-                    boxes[-1] = text
-                prose.append(Prose("title", line, text, text))
-            else:
-                prose.append(Prose("text", line, text, boxes[-1] if boxes else ""))
-    return prose
-
-
-def parse_structure(body: str, body_line: int = 1) -> Structure:
-    result = Structure()
-    tokens = _parser().parse(body)
-    result.prose = _collect_prose(tokens, body_line)
-    words = 0
-    for index, token in enumerate(tokens):
-        line = body_line + (token.map[0] if token.map else 0)
-        if token.type == "heading_open":
-            text, anchor = split_heading(tokens[index + 1].content)
-            result.headings.append(Heading(int(token.tag[1]), text, anchor, line))
-        elif token.type == "admonition_open":
-            end = body_line + (token.map[1] if token.map else 0)
-            title = token.info.partition(" ")[2].strip().strip('"')
-            result.admonitions.append(Admonition(token.meta.get("tag", token.info.split(" ")[0]), title,
-                                                 token.markup.startswith("?"), line, end))
-        elif token.type == "ordered_list_open":
-            result.ordered_lists += 1
-        elif token.type == "inline":
-            content = token.content
-            in_heading = index > 0 and tokens[index - 1].type == "heading_open"
-            if in_heading:
-                content = split_heading(content)[0]
-            else:
-                text = "".join(c.content for c in token.children or [] if c.type in ("text", "code_inline"))
-                result.sentences += [s for s in _SENTENCE_END.split(text) if re.search(r"\w", s)]
-            words += len(re.findall(r"\w+", re.sub(r"\]\([^)]*\)", "]", content)))
-            _collect_links(token, line, result.links)
-    result.text_words = words
-    return result
-
-
-def _collect_links(token: Token, line: int, links: list[Link]) -> None:
-    children = token.children or []
-    for position, child in enumerate(children):
-        if child.type == "image":
-            links.append(Link(str(child.attrs.get("src", "")), child.content, line, is_image=True))
-        elif child.type == "link_open":
-            text_parts: list[str] = []
-            for follower in children[position + 1:]:
-                if follower.type == "link_close":
-                    break
-                text_parts.append(follower.content)
-            links.append(Link(str(child.attrs.get("href", "")), "".join(text_parts).strip(), line))
 
 
 def is_external(target: str) -> bool:
@@ -455,28 +401,6 @@ def normalise(text: str) -> str:
 def dump_front_matter(meta: dict[str, Any], body: str) -> str:
     block = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100)
     return f"---\n{block}---\n{body}"
-
-
-def nav_sources(mkdocs_yml: Path = MKDOCS_YML) -> list[str]:
-    """Every page path listed in the nav of mkdocs.yml, in order."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(mkdocs_yml, encoding="utf-8") as handle:
-        nav = yaml_load(handle).get("nav") or []
-    found: list[str] = []
-
-    def walk(item: Any) -> None:
-        if isinstance(item, str):
-            found.append(item)
-        elif isinstance(item, list):
-            for child in item:
-                walk(child)
-        elif isinstance(item, dict):
-            for child in item.values():
-                walk(child)
-
-    walk(nav)
-    return [entry for entry in found if entry.endswith(".md")]
 
 
 def output_path(key: str, lang: str, langs: Languages) -> str:
