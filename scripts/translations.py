@@ -20,7 +20,6 @@ from pena.cli import run
 from pena.content import (
     ContentError,
     Page,
-    dump_front_matter,
     languages,
     load_page,
     load_site,
@@ -28,7 +27,7 @@ from pena.content import (
     rel,
     split_suffix,
 )
-from pena.freshness import MISSING, OK, page_status, site_status, source_hash, translation_record
+from pena.freshness import MISSING, OK, mark, page_status, site_status, source_hash
 
 # The checkout (or copy) this script belongs to: its pages are the ones read and marked.
 ROOT = Path(__file__).resolve().parents[1]
@@ -143,9 +142,7 @@ def command_diff(argument: str) -> int:
 def command_mark(arguments: list[str]) -> int:
     for argument in arguments:
         translation, source = translation_and_source(argument)
-        meta = {key: value for key, value in translation.meta.items() if key != "translation"}
-        meta["translation"] = translation_record(source)
-        translation.path.write_text(dump_front_matter(meta, translation.body), "utf-8")
+        mark(translation, source)
         print(f"marked {translation.rel} as up to date with {source.rel}")
     return 0
 

@@ -18,7 +18,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from pena.content import Page, Site, normalise, section_texts
+from pena.content import Page, Site, dump_front_matter, normalise, section_texts
 
 OK = "ok"
 STALE = "stale"
@@ -51,6 +51,13 @@ def section_hashes(page: Page) -> dict[str, str]:
 
 def translation_record(source: Page) -> dict[str, object]:
     return {"source_hash": source_hash(source), "sections": section_hashes(source)}
+
+
+def mark(translation: Page, source: Page) -> None:
+    """Record in the translation's front matter that it matches its source as it is now."""
+    meta = {key: value for key, value in translation.meta.items() if key != "translation"}
+    meta["translation"] = translation_record(source)
+    translation.path.write_text(dump_front_matter(meta, translation.body), "utf-8")
 
 
 @dataclass

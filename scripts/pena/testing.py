@@ -6,11 +6,19 @@ They live in the package, not in conftest.py, so test modules import them like a
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
+import textwrap
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from pena import workspace
-from pena.content import REPO_ROOT
+from pena.content import REPO_ROOT, Site, load_site
+from pena.findings import Finding
+from pena.freshness import mark
 
 REPO = REPO_ROOT
 #: The address test builds are published at: share links, QR codes and hreflang use it.
@@ -42,3 +50,72 @@ def replace(path: Path, old: str, new: str) -> int:
         raise AssertionError(f"{old!r} not in {path}")
     path.write_text(content.replace(old, new, 1), "utf-8")
     return content[: content.index(old)].count("\n") + 1
+
+
+# --------------------------------------------------------------------------------------------
+# Small projects: the checkout's configuration with a handful of pages, for in-process checks
+# --------------------------------------------------------------------------------------------
+
+_NAV_BLOCK = re.compile(r"^nav:[ \t]*\n(?:(?:[ \t]+.*|[ \t]*)\n?)*", re.M)
+
+
+def config_with_nav(nav: list[Any], source: Path = REPO / "mkdocs.yml") -> str:
+    """The text of mkdocs.yml with another nav: the same languages, Markdown extensions,
+    exclude_docs and hooks, so small projects are read exactly like the site."""
+    text = _NAV_BLOCK.sub("", source.read_text("utf-8")).rstrip("\n")
+    return text + "\n\n" + yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
+
+
+def page_text(title: str, body: str, type: str = "page", **meta: Any) -> str:  # noqa: A002 - the front matter key
+    """A page: front matter (title, a description, type, extra keys), the H1, then `body`
+    (dedented). Its body starts on line 9 of the file when `meta` is empty (see BODY_LINE)."""
+    head = {"title": title, "description": f"{title}: a page written by a test of the checks.", "type": type, **meta}
+    return f"---\n{yaml.safe_dump(head, allow_unicode=True, sort_keys=False)}---\n\n# {title}\n\n" + \
+        textwrap.dedent(body).lstrip("\n")
+
+
+BODY_LINE = 9
+
+
+class MiniProject:
+    """A project folder with the checkout's configuration and data files (docs/_data) and the
+    pages a test writes; `check()` runs every registered rule on it in process."""
+
+    def __init__(self, root: Path, pages: dict[str, str], nav: list[Any]) -> None:
+        self.root = root
+        self.docs = root / "docs"
+        shutil.copytree(REPO / "docs" / "_data", self.docs / "_data")
+        (root / "mkdocs.yml").write_text(config_with_nav(nav), "utf-8")
+        for name, text in pages.items():
+            self.write(name, text)
+
+    def path(self, name: str) -> Path:
+        return self.docs / name
+
+    def write(self, name: str, text: str) -> Path:
+        path = self.path(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+        return path
+
+    def append(self, name: str, text: str) -> int:
+        return append(self.path(name), text)
+
+    def replace(self, name: str, old: str, new: str) -> int:
+        return replace(self.path(name), old, new)
+
+    def site(self) -> Site:
+        return load_site(self.docs, self.root / "mkdocs.yml")
+
+    def mark_translations(self) -> None:
+        """Mark every translation as up to date with its source (like translations.py mark)."""
+        site = self.site()
+        for (key, lang), page in site.pages.items():
+            source = site.get(key, site.langs.default)
+            if lang != site.langs.default and source is not None:
+                mark(page, source)
+
+    def check(self, built: Path | None = None) -> list[Finding]:
+        from pena import rules
+
+        return rules.run(self.site(), built)
