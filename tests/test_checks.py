@@ -48,13 +48,16 @@ ABOUT_EN = """\
 
 
 def quiz_body(lang: str, questions: int = 8) -> str:
-    answer = "Lihat jawaban" if lang == "id" else "Show answer"
-    text = "Pilih satu jawaban." if lang == "id" else "Choose one answer."
-    parts = [text + "\n\n## Soal { #soal }\n"]
+    words = dict(zip(("intro", "question", "one", "two", "answer", "why"),
+                     ("Pilih satu jawaban.", "Pertanyaan", "Satu", "Dua", "Lihat jawaban", "Karena benar.")
+                     if lang == "id" else
+                     ("Choose one answer.", "Question", "One", "Two", "Show answer", "Because it is right."),
+                     strict=True))
+    parts = [words["intro"] + "\n\n## Soal { #soal }\n"]
     for number in range(1, questions + 1):
-        parts.append(f"### {number}. {'Pertanyaan' if lang == 'id' else 'Question'} {number} {{ #soal-{number} }}\n\n"
-                     f"- A. {'Satu' if lang == 'id' else 'One'}\n- B. {'Dua' if lang == 'id' else 'Two'}\n\n"
-                     f'??? success "{answer}"\n\n    **A.** {"Karena benar." if lang == "id" else "Because it is right."}\n')
+        parts.append(f"### {number}. {words['question']} {number} {{ #soal-{number} }}\n\n"
+                     f"- A. {words['one']}\n- B. {words['two']}\n\n"
+                     f'??? success "{words["answer"]}"\n\n    **A.** {words["why"]}\n')
     return "\n".join(parts)
 
 
@@ -66,7 +69,8 @@ def module_pages(lang: str) -> dict[str, str]:
               "A short explanation of this topic.\n\n## The core { #inti }\n\nOne important thing.\n\n"
               "## Key points { #poin-penting }\n\n- Remember one thing.\n")
     handout = ("**Satu pesan utama.**\n\n## Langkah { #langkah }\n\n1. Catat uang masuk.\n2. Catat uang keluar.\n"
-               ) if id_ else "**One main message.**\n\n## Steps { #langkah }\n\n1. Write down money in.\n2. Write down money out.\n"
+               if id_ else
+               "**One main message.**\n\n## Steps { #langkah }\n\n1. Write down money in.\n2. Write down money out.\n")
     return {
         f"{MODULE}/index.{lang}.md": page_text("Modul uji" if id_ else "Test module",
                                               "Isi modul." if id_ else "What the module holds.", "overview"),
@@ -296,8 +300,8 @@ def test_lk001_broken_links_anchors_and_root_absolute_links_in_built_pages(mini:
                                                    f'<a href="../{folder.split("/")[-1]}/#cara">ok</a></body></html>')
     (built / "index.html").write_text('<html><body><a href="tentang/">ok</a></body></html>')
     page = built / "en" / "tentang" / "index.html"
-    page.write_text(page.read_text().replace("</body>", '<a href="../tentang/#no-such-anchor">x</a>'
-                                             '<img src="missing.png" alt="missing"><a href="/tentang/">root</a></body>'))
+    planted = '<a href="../tentang/#no-such-anchor">x</a><img src="missing.png" alt="missing"><a href="/tentang/">r</a>'
+    page.write_text(page.read_text().replace("</body>", planted + "</body>"))
     broken = [f.message for f in mini.check(built) if f.code == "LK001" and f.path == f"docs/{ABOUT}.en.md"]
     assert any("no-such-anchor" in m for m in broken), broken
     assert any("missing.png" in m for m in broken), broken
