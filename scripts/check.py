@@ -18,13 +18,13 @@ import sys
 import time
 from pathlib import Path
 
-from pena import rules, sitelinks
+from pena import pageweight, rules, sitelinks
 from pena.cli import run
 from pena.content import REPO_ROOT, ContentError, load_site
 from pena.findings import ERROR, Finding
 
 
-def report(found: list[Finding], external: list[str], elapsed: float, as_json: bool) -> None:
+def report(found: list[Finding], external: list[str], headroom: list[str], elapsed: float, as_json: bool) -> None:
     errors = [f for f in found if f.severity == ERROR]
     if as_json:
         print(json.dumps({"findings": [f.as_dict() for f in found], "skipped_external": external},
@@ -36,6 +36,10 @@ def report(found: list[Finding], external: list[str], elapsed: float, as_json: b
         print(f"{len(external)} external links listed, not checked (run `make check-external`):")
         for url in external:
             print(f"  {url}")
+    if headroom:
+        print("page weight budgets (gzip), heaviest page of each:")
+        for line in headroom:
+            print(line)
     print(f"{len(errors)} errors, {len(found) - len(errors)} warnings (checks took {elapsed:.2f} s)")
 
 
@@ -58,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         found = rules.run(site, built)
         external = sitelinks.external_urls(site, built) if built else []
-    report(found, external, time.perf_counter() - started, args.json)
+    headroom = pageweight.headroom(site, built) if built and not args.external_only else []
+    report(found, external, headroom, time.perf_counter() - started, args.json)
     return 1 if any(f.severity == ERROR for f in found) else 0
 
 

@@ -1,9 +1,6 @@
-"""Page weight budgets, asserted in bytes on the built files (deterministic, unlike timings).
-
-First view: the page's HTML plus every stylesheet, script and font it loads, gzip-compressed,
-at most 80 KB. Later pages: at most 12 KB of compressed HTML (CSS and JS are cached). No image
-over 200 KB. Fonts: the theme uses the system font stack, so there are none to count.
-"""
+"""Page weight budgets (scripts/pena/pageweight.py), asserted in bytes on the built files
+(deterministic, unlike timings): the real site is within every budget, the split between a
+page's content and the theme is found on every page, and WT001/WT002 catch planted pages."""
 
 from __future__ import annotations
 
@@ -12,36 +9,33 @@ from pathlib import Path
 import pytest
 
 from pena.content import load_site, output_path
-from pena.pageweight import gz, page_load
+from pena.pageweight import BUDGETS, check_page_weight, gz, page_load, site_weights, split_content
+from pena.testing import MiniProject, page_text
 from pena.toolforms import page_scripts
 
 SITE = load_site()
-FIRST_VIEW_BUDGET = 80 * 1024
-LATER_PAGE_BUDGET = 12 * 1024
-IMAGE_BUDGET = 200 * 1024
 
 
-LESSONS = [(p.key, p.lang) for p in SITE.pages.values() if p.type == "lesson"]
-TOOLS = [(p.key, p.lang) for p in SITE.pages.values() if p.type == "tool"]
+def test_every_page_is_within_its_budgets(built_site: Path) -> None:
+    over = [str(f) for f in check_page_weight(SITE, built_site) if f.code == "WT001"]
+    assert not over, over
 
 
-@pytest.mark.parametrize(("key", "lang"), sorted(LESSONS + TOOLS + [("index.md", "id"), ("index.md", "en")]))
-def test_first_view_within_budget(built_site: Path, key: str, lang: str) -> None:
-    sizes = page_load(built_site, built_site / output_path(key, lang, SITE.langs))
-    total = sum(sizes.values())
-    assert total <= FIRST_VIEW_BUDGET, f"{key} ({lang}): {total} bytes gzip > {FIRST_VIEW_BUDGET}: {sizes}"
+def test_every_built_page_is_measured_and_split_into_content_and_theme(built_site: Path) -> None:
+    weights = site_weights(SITE, built_site)
+    assert len(weights) == len(SITE.pages)
+    for weight in weights:
+        html = (built_site / weight.built).read_text("utf-8")
+        content, theme = split_content(html)
+        assert content.startswith("<h1") and "pena-share" not in content and "md-nav" not in content, weight.built
+        assert 'class="md-header' in theme and "pena-share" in theme
+        assert weight.parts["content"] + weight.parts["theme"] >= weight.parts["later page"]
 
 
-@pytest.mark.parametrize(("key", "lang"), sorted(SITE.pages))
-def test_later_page_html_within_budget(built_site: Path, key: str, lang: str) -> None:
-    size = gz((built_site / output_path(key, lang, SITE.langs)).read_bytes())
-    assert size <= LATER_PAGE_BUDGET, f"{key} ({lang}): {size} bytes of gzip HTML > {LATER_PAGE_BUDGET}"
-
-
-def test_no_image_over_budget(built_site: Path) -> None:
-    images = [p for p in built_site.rglob("*") if p.suffix.lower() in (".svg", ".png", ".jpg", ".jpeg", ".webp")]
-    big = [(str(p.relative_to(built_site)), p.stat().st_size) for p in images if p.stat().st_size > IMAGE_BUDGET]
-    assert not big, big
+def test_budget_counter_counts_what_the_page_loads(built_site: Path) -> None:
+    sizes = page_load(built_site, built_site / "index.html")
+    assert any(name.endswith(".css") for name in sizes) and any(name.endswith(".js") for name in sizes)
+    assert sum(sizes.values()) > gz((built_site / "index.html").read_bytes())
 
 
 def test_page_specific_scripts_only_where_used(built_site: Path) -> None:
@@ -52,6 +46,36 @@ def test_page_specific_scripts_only_where_used(built_site: Path) -> None:
             assert (script in html) == listed, f"{script} on {key} ({lang}): listed={listed}"
 
 
-def test_budget_counter_counts_what_the_page_loads(built_site: Path) -> None:
-    sizes = page_load(built_site, built_site / "index.html")
-    assert any(name.endswith(".css") for name in sizes) and any(name.endswith(".js") for name in sizes)
+def built_page(folder: Path, content: str, theme_padding: str = "") -> None:
+    """A built page shaped like Material's: header and nav, then the article with the content."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "index.html").write_text(
+        f'<html><head></head><body><header class="md-header">{theme_padding}</header>'
+        f'<article class="md-content__inner md-typeset"><h1 id="t">T</h1>{content}'
+        '<aside class="pena-share">share</aside></article></body></html>', "utf-8")
+
+
+def text_of_gzip_size(target: int, seed: int) -> str:
+    """Random letters whose gzip size is `target` bytes (within a few bytes)."""
+    import random
+
+    generator = random.Random(seed)
+    text = ""
+    while gz(text.encode()) < target:
+        text += "".join(generator.choice("abcdefghijklmnopqrstuvwxyz ") for _ in range(64))
+    return text
+
+
+@pytest.mark.parametrize(("content_bytes", "expected"), [(9_000, "WT001"), (7_700, "WT002")])
+def test_wt001_wt002_a_long_page_fails_and_a_nearly_full_one_warns(tmp_path: Path, content_bytes: int,
+                                                                  expected: str) -> None:
+    mini = MiniProject(tmp_path / "mini", {"tentang.id.md": page_text("Tentang", "Teks."),
+                                           "tentang.en.md": page_text("About", "Text.")}, [{"A": ["tentang.md"]}])
+    built = tmp_path / "built"
+    built_page(built / "tentang", f"<p>{text_of_gzip_size(content_bytes, 1)}</p>")
+    built_page(built / "en" / "tentang", "<p>Text.</p>", theme_padding=text_of_gzip_size(6_300, 2))
+    found = {(f.code, f.path, f.message.split(" of site/")[0]) for f in check_page_weight(mini.site(), built)}
+    assert (expected, "docs/tentang.id.md", "content") in found, found
+    assert ("WT001", "docs/tentang.en.md", "theme") in found, found
+    assert not any(path == "docs/tentang.en.md" and part == "content" for _, path, part in found)
+    assert BUDGETS["content"] < 9_000 and 0.9 * BUDGETS["content"] <= 7_700

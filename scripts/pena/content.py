@@ -197,13 +197,15 @@ def excluded_docs(mkdocs_yml: Path = MKDOCS_YML) -> pathspec.PathSpec:
 
 
 def markdown_renderer(mkdocs_yml: Path = MKDOCS_YML) -> markdown.Markdown:
-    """Python-Markdown with the `markdown_extensions` of mkdocs.yml, made once per version of it."""
-    return _renderer(_version(mkdocs_yml))
+    """Python-Markdown with the `markdown_extensions` of mkdocs.yml, made once per distinct
+    settings (copies of the project with the same extensions share one)."""
+    settings = markdown_settings(mkdocs_yml)
+    if settings not in _RENDERERS:
+        _RENDERERS[settings] = make_renderer(mkdocs_config(mkdocs_yml))
+    return _RENDERERS[settings]
 
 
-@functools.lru_cache(maxsize=8)
-def _renderer(version: ConfigVersion) -> markdown.Markdown:
-    return make_renderer(_read_config(version))
+_RENDERERS: dict[str, markdown.Markdown] = {}
 
 
 def markdown_settings(mkdocs_yml: Path = MKDOCS_YML) -> str:

@@ -1,13 +1,57 @@
 """What a page costs a reader on mobile data: gzip-compressed bytes of a built page and of the
-stylesheets and scripts it loads (a static host serves them compressed)."""
+stylesheets and scripts it loads (a static host serves them compressed).
+
+A built page is measured in parts, each with its own budget, so that a budget says who has to
+act when it runs out:
+
+- content: the page's own Markdown as rendered (what its author controls): in the article, from
+  the page's H1 to the first thing the theme puts after the content (Material's source-file and
+  feedback partials, our share bar), see split_content().
+- theme: everything else in the HTML: head, header, navigation (it grows with every page in
+  `nav:`), table of contents, share bar, QR code, footer.
+- later page: the whole HTML, what a reader downloads for every page after the first
+  (stylesheets and scripts are cached by then).
+- first view: the HTML plus every stylesheet and script it loads, for a reader's first page.
+
+Each part is compressed on its own, so content + theme is a little more than the whole page.
+A page over a budget is an error (WT001); at 90% or more of one it is a warning (WT002), so
+a budget warns before it fails.
+"""
 
 from __future__ import annotations
 
 import gzip
 import posixpath
+from dataclasses import dataclass
 from pathlib import Path
 
+from pena.content import Site, output_path
+from pena.findings import ERROR, WARNING, Finding, finding
 from pena.htmltags import start_tags
+from pena.rules import BUILT, rule
+
+ARTICLE = '<article class="md-content__inner md-typeset">'
+#: What the theme writes into the article after the page's content (Material's
+#: partials/content.html, then overrides/main.html's share bar): the content ends at the first.
+AFTER_CONTENT = ('<aside class="md-source-file"', '<form class="md-feedback"', '<aside class="pena-share"',
+                 '<figure class="pena-print-qr', "</article>")
+
+KB = 1024
+#: Budgets in gzip bytes. First view and later page are the project's quality bars.
+BUDGETS = {
+    "content": 8 * KB,
+    "theme": 6 * KB,
+    "later page": 12 * KB,
+    "first view": 80 * KB,
+}
+WARN_AT = 0.9
+HINTS = {
+    "content": "shorten the page or split it in two (images are not counted: they load when shown)",
+    "theme": "the theme part grew: every page in nav: adds to it, and so do headings (table of contents) "
+             "and changes in overrides/",
+    "later page": "see which part grew in the content and theme lines; split long pages",
+    "first view": "a page-specific script or style (front matter scripts:/styles:) or the theme's CSS/JS grew",
+}
 
 
 def gz(data: bytes) -> int:
@@ -15,8 +59,10 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6))
 
 
-def page_load(built_site: Path, html_file: Path) -> dict[str, int]:
-    """Compressed bytes of the HTML and of each CSS, JS and font file it loads on first view."""
+def page_load(built_site: Path, html_file: Path, assets: dict[str, int] | None = None) -> dict[str, int]:
+    """Compressed bytes of the HTML and of each CSS, JS and font file it loads on first view.
+    `assets` caches the sizes of shared files across pages."""
+    assets = {} if assets is None else assets
     html = html_file.read_bytes()
     sizes = {html_file.relative_to(built_site).as_posix(): gz(html)}
     folder = html_file.parent
@@ -25,5 +71,96 @@ def page_load(built_site: Path, html_file: Path) -> dict[str, int]:
             tag == "link" and attrs.get("rel") in ("stylesheet", "preload")) else None
         if ref and "://" not in ref:
             target = Path(posixpath.normpath(folder / ref.split("?")[0]))
-            sizes[target.relative_to(built_site).as_posix()] = gz(target.read_bytes())
+            name = target.relative_to(built_site).as_posix()
+            if name not in assets:
+                assets[name] = gz(target.read_bytes())
+            sizes[name] = assets[name]
     return sizes
+
+
+def split_content(html: str) -> tuple[str, str]:
+    """(the page's own content, the rest of the HTML). The content is read where Material's
+    partials/content.html writes it: it starts with the page's H1 (every page has one, PG001)
+    and ends where the theme's additions start. No article or no H1: ("", html)."""
+    article = html.find(ARTICLE)
+    start = html.find("<h1", article) if article >= 0 else -1
+    if start < 0:
+        return "", html
+    ends = [index for index in (html.find(marker, start) for marker in AFTER_CONTENT) if index >= 0]
+    end = min(ends) if ends else len(html)
+    end = start + len(html[start:end].rstrip())  # the template's blank lines are not content
+    return html[start:end], html[:start] + html[end:]
+
+
+@dataclass(frozen=True)
+class Weight:
+    source: str  # the Markdown source (repository-relative)
+    built: str  # the HTML file, relative to the built site
+    parts: dict[str, int]  # gzip bytes per budget name
+
+    def share(self, part: str) -> float:
+        return self.parts[part] / BUDGETS[part]
+
+
+def measure(built_site: Path, html_file: Path, source: str, assets: dict[str, int]) -> Weight:
+    html = html_file.read_text("utf-8")
+    content, theme = split_content(html)
+    loaded = page_load(built_site, html_file, assets)
+    return Weight(source, html_file.relative_to(built_site).as_posix(), {
+        "content": gz(content.encode("utf-8")),
+        "theme": gz(theme.encode("utf-8")),
+        "later page": gz(html.encode("utf-8")),
+        "first view": sum(loaded.values()),
+    })
+
+
+def site_weights(site: Site, built: Path) -> list[Weight]:
+    """The weight of every built page that has a source, measured once per loaded Site."""
+    key = ("page weights", built.resolve())
+    if key not in site.cache:
+        assets: dict[str, int] = {}
+        weights = []
+        for (page_key, lang), page in sorted(site.pages.items()):
+            html_file = built / output_path(page_key, lang, site.langs)
+            if html_file.is_file():
+                weights.append(measure(built, html_file, page.rel, assets))
+        site.cache[key] = weights
+    return site.cache[key]  # type: ignore[return-value]
+
+
+def _describe(weight: Weight, part: str) -> str:
+    used, budget = weight.parts[part], BUDGETS[part]
+    detail = ""
+    if part == "later page":
+        detail = f" (content {weight.parts['content']:,}, theme {weight.parts['theme']:,})"
+    return (f"{part} of site/{weight.built} is {used:,} bytes gzip{detail}: {used / budget:.0%} of its "
+            f"{budget // KB} KB budget")
+
+
+@rule("WT001", ERROR, "a built page is over a weight budget (its content, the theme part, the later-page "
+      "HTML or the first view)", scope=BUILT)
+@rule("WT002", WARNING, "a built page uses 90% or more of a weight budget", scope=BUILT)
+def check_page_weight(site: Site, built: Path) -> list[Finding]:
+    found = []
+    for weight in site_weights(site, built):
+        for part in BUDGETS:
+            share = weight.share(part)
+            if share > 1:
+                found.append(finding(weight.source, None, "WT001", _describe(weight, part), HINTS[part]))
+            elif share >= WARN_AT:
+                found.append(finding(weight.source, None, "WT002", _describe(weight, part), HINTS[part]))
+    return found
+
+
+def headroom(site: Site, built: Path) -> list[str]:
+    """One line per budget: the heaviest page, its share of the budget and the bytes left."""
+    weights = site_weights(site, built)
+    lines = []
+    for part, budget in BUDGETS.items():
+        if not weights:
+            break
+        heaviest = max(weights, key=lambda w, p=part: w.parts[p])
+        used = heaviest.parts[part]
+        lines.append(f"  {part:<10} {used:>7,} of {budget:>7,} bytes ({used / budget:>4.0%}), "
+                     f"{budget - used:>7,} left: site/{heaviest.built}")
+    return lines

@@ -55,6 +55,7 @@ CHECK_MODULES = (
     "pena.glossary",
     "pena.sitelinks",
     "pena.toolforms",
+    "pena.pageweight",
 )
 
 _CODE = re.compile(r"^[A-Z]{2}\d{3}$")
