@@ -38,13 +38,13 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --silent --no-audit --no-fund --omit=optional
 	touch $(NODE_STAMP)
 
-serve: $(STAMP)  ## live preview on http://127.0.0.1:8000 (missing translations allowed)
-	ALLOW_MISSING_TRANSLATIONS=$${ALLOW_MISSING_TRANSLATIONS:-true} $(PY) -m mkdocs serve -a 127.0.0.1:8000 --watch overrides --watch scripts
+serve: $(STAMP)  ## live preview on http://127.0.0.1:8000
+	$(PY) -m mkdocs serve -a 127.0.0.1:8000 --watch overrides --watch scripts
 
 build: $(STAMP)  ## strict build into site/
 	$(PY) -m mkdocs build --strict
 
-release: $(STAMP) $(CHROMIUM_STAMP)  ## site/ plus module and handout PDFs (printed by Chromium) and the offline zip
+release: $(STAMP) $(CHROMIUM_STAMP)  ## every translation present and up to date, then site/ plus module and handout PDFs (printed by Chromium) and the offline zip
 	$(PY) scripts/release.py
 
 check: $(STAMP)  ## strict build, then link, structure and translation checks

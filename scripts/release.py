@@ -4,6 +4,8 @@ published site that links them with their sizes.
 
     python scripts/release.py            # site/ with site/pdf/*.pdf and site/unduh/materi-pena-offline.zip
 
+0. Every page must exist in every language and every translation be up to date: otherwise the
+   release stops with the list (in everyday work these are warnings, TR001/TR002).
 1. Build the site into dist/print/ and print every module and handout PDF from it with
    Chromium (scripts/pena/pdf.py) into dist/pdf/: this needs Debian's chromium.
 2. Build the offline edition (OFFLINE=true: Material's offline plugin, file:// friendly URLs)
@@ -15,11 +17,14 @@ Every build is strict; a failure stops the release with the build's own messages
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import sys
 from pathlib import Path
 
+from pena.content import load_site
 from pena.edition import ZIP_NAME, ZIP_URL, zip_folder
+from pena.freshness import behind
 from pena.pdf import CHROMIUM, make_pdfs
 from pena.workspace import mkdocs_build
 
@@ -28,13 +33,24 @@ DIST = ROOT / "dist"
 ZIP = DIST / ZIP_NAME
 
 
+def require_translations() -> None:
+    """Release condition: no missing or stale translation. Exits with the list otherwise."""
+    rows = behind(load_site(ROOT / "docs", ROOT / "mkdocs.yml"))
+    if rows:
+        listed = "\n".join(f"  {row.line()}" for row in rows)
+        sys.exit(f"release: {len(rows)} translation(s) missing or out of date:\n{listed}\n"
+                 "Translate or update each, then run: python scripts/translations.py mark <file>")
+
+
 def build(dest: Path, **env: str) -> None:
-    done = mkdocs_build(ROOT, dest, capture=False, **env)
+    done = mkdocs_build(ROOT, dest, capture=False, REQUIRE_TRANSLATIONS="true", **env)
     if done.returncode != 0:
         sys.exit(f"release: the build into {dest} failed (see the messages above)")
 
 
 def main() -> int:
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args()
+    require_translations()
     if not Path(CHROMIUM).exists():
         sys.exit("release: the PDFs are printed with Debian's chromium: apt-get install -y chromium")
     printable, pdfs, offline = DIST / "print", DIST / "pdf", DIST / "offline"

@@ -87,9 +87,7 @@ def command_status(as_json: bool) -> int:
     for name, members in groupby(sorted(rows, key=lambda r: (group(r), r.key)), key=group):
         print(f"\n{name}")
         for row in members:
-            data = row.as_dict()
-            changed = f"  changed: {', '.join(row.changed_sections)}" if row.changed_sections else ""
-            print(f"  {row.status:8} {data['translation']}{changed}")
+            print(f"  {row.line()}")
     counts = {status: sum(1 for r in rows if r.status == status) for status in (OK, "stale", MISSING)}
     print(f"\n{counts[OK]} ok, {counts['stale']} stale, {counts[MISSING]} missing")
     return 0

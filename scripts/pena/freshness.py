@@ -69,6 +69,11 @@ class Status:
     status: str
     changed_sections: list[str] = field(default_factory=list)
 
+    def line(self) -> str:
+        """One line for people: status, translation file, changed sections."""
+        changed = f"  changed: {', '.join(self.changed_sections)}" if self.changed_sections else ""
+        return f"{self.status:8} {self.as_dict()['translation']}{changed}"
+
     def as_dict(self) -> dict[str, object]:
         expected = self.source.path.with_name(self.source.path.name.replace(
             f".{self.source.lang}.md", f".{self.lang}.md"))
@@ -102,3 +107,8 @@ def site_status(site: Site) -> list[Status]:
         for lang in site.langs.translations:
             rows.append(page_status(source, site.get(source.key, lang), lang))
     return rows
+
+
+def behind(site: Site) -> list[Status]:
+    """Translations that are missing or out of date (a release needs none)."""
+    return [row for row in site_status(site) if row.status != OK]
