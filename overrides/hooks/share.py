@@ -6,12 +6,11 @@
 - Every page gets `pena_share` in its template context (absolute URL, WhatsApp link, inline
   SVG QR code made by segno at build time); overrides/partials/share.html renders it.
 - A page holding `<!-- pena:handouts -->` lists every handout (type `handout`) with its
-  share link and QR code.
+  share link and QR code (template: overrides/partials/handouts.html).
 """
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit
 
@@ -74,21 +73,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     ui = config.extra.get("ui", {}).get("share", {})
     site = load_site(Path(config.docs_dir), Path(config.config_file_path))
     lang = getattr(page.file, "locale_alternate_of", None) or site.langs.default
-    items = []
+    handouts = []
     for handout in (p for p in site.in_lang(lang) if p.type == "handout"):
         folder = page_url(handout.key, lang, site.langs)
         url = urljoin(config.site_url, folder)
         title = str(handout.meta["title"])
-        data = share_data(title, url, ui)
-        module = site.get(handout.key.split("/")[0] + "/index.md", lang)
-        module_title = html.escape(str(module.meta["title"])) if module else ""
-        items.append(
-            f'<div class="pena-handout" markdown>\n\n'
-            f'### {html.escape(title)} {{ #{handout.key.split("/")[0]} }}\n\n'
-            f'<p class="pena-handout__module">{module_title}</p>\n\n'
-            f'{html.escape(str(handout.meta["description"]))}\n\n'
-            f'<p class="pena-handout__links"><a href="{get_relative_url(folder, page.url)}">{ui["open"]}</a> · '
-            f'<a href="{html.escape(data["whatsapp"])}" rel="noopener">{ui["whatsapp"]}</a></p>\n\n'
-            f'<figure class="pena-handout__qr">{data["qr"]}<figcaption>{html.escape(url)}</figcaption></figure>\n\n'
-            f"</div>\n")
-    return markdown.replace(MARKER, "\n".join(items))
+        module = handout.key.split("/")[0]
+        overview = site.get(f"{module}/index.md", lang)
+        handouts.append({**share_data(title, url, ui), "anchor": module,
+                         "module_title": str(overview.meta["title"]) if overview else "",
+                         "description": str(handout.meta["description"]),
+                         "href": get_relative_url(folder, page.url)})
+    template = config.theme.get_env().get_template("partials/handouts.html")
+    return markdown.replace(MARKER, template.render(handouts=handouts, ui=ui))

@@ -3,12 +3,12 @@
 - A stale English page (its Indonesian source changed since the translation was marked) gets a
   notice at its top with a link to the Indonesian original.
 - The page holding `<!-- pena:translation-status -->` gets a table of every page: its status
-  and links to both versions. Both use scripts/pena/freshness.py, like the translator CLI.
+  and links to both versions (template: overrides/partials/translation-status.html). Both use
+  scripts/pena/freshness.py, like the translator CLI.
 """
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -46,25 +46,24 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                     f'<a href="{original}" hreflang="{site.langs.default}">{ui["stale_link"]}</a>\n\n'
                     + markdown)
     if MARKER in markdown:
-        markdown = markdown.replace(MARKER, status_table(site, rows, page, ui))
+        markdown = markdown.replace(MARKER, status_table(site, rows, page, config))
     return markdown
 
 
-def status_table(site: Site, rows: list[Status], page: Page, ui: dict) -> str:
-    labels = ui["status"]
+def status_table(site: Site, rows: list[Status], page: Page, config: MkDocsConfig) -> str:
+    """The table of every translation (template: overrides/partials/translation-status.html)."""
     page_lang = getattr(page.file, "locale_alternate_of", None) or site.langs.default
-    head = (f"| {labels['page']} | {labels['original']} | {labels['translation']} | {labels['state']} |\n"
-            "|---|---|---|---|\n")
-    lines = []
+    shown = []
     for row in rows:
-        shown = row.translation if row.translation and page_lang == row.lang else row.source
-        title = html.escape(str(shown.meta.get("title", row.key)))
-        original = get_relative_url(page_url(row.key, site.langs.default, site.langs), page.url)
+        page_shown = row.translation if row.translation and page_lang == row.lang else row.source
         translated = get_relative_url(page_url(row.key, row.lang, site.langs), page.url)
-        state = labels[row.status]
-        if row.changed_sections:
-            state += f" ({', '.join(row.changed_sections)})"
-        target = f'<a href="{translated}" hreflang="{row.lang}">{row.lang}</a>' if row.translation else "–"
-        lines.append(f'| {title} | <a href="{original}" hreflang="{site.langs.default}">{site.langs.default}</a> '
-                     f"| {target} | {state} |")
-    return head + "\n".join(lines) + "\n"
+        shown.append({
+            "title": str(page_shown.meta.get("title", row.key)),
+            "original": get_relative_url(page_url(row.key, site.langs.default, site.langs), page.url),
+            "translated": translated if row.translation else "",
+            "lang": row.lang,
+            "status": row.status,
+            "changed": row.changed_sections,
+        })
+    template = config.theme.get_env().get_template("partials/translation-status.html")
+    return template.render(rows=shown, labels=config.extra["ui"]["status"], default_lang=site.langs.default)
