@@ -49,19 +49,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="built site folder: also check what was built")
     parser.add_argument("--external-only", action="store_true", help="check external links only")
     parser.add_argument("--json", action="store_true", help="print findings as JSON")
+    parser.add_argument("--timings", action="store_true", help="also print the time of each check (slowest first)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     built = args.site or (args.root / "site" if args.external_only else None)
     if built is not None and not (built / "index.html").is_file():
         print(f"{built}: no built site here; run `make build` first", file=sys.stderr)
         return 2
+    timings: dict[str, float] = {"loading the pages": 0.0}
     site = load_site(args.root / "docs", args.root / "mkdocs.yml")
+    timings["loading the pages"] = time.perf_counter() - started
+    for page in site.pages.values():
+        _ = page.structure  # rendered, or read from the structure cache; timed on its own
+    timings["page structure (rendered or cached)"] = time.perf_counter() - started - timings["loading the pages"]
     if args.external_only:
-        found = rules.run(site, built, scopes=[rules.EXTERNAL])
+        found = rules.run(site, built, scopes=[rules.EXTERNAL], timings=timings)
         external: list[str] = []
     else:
-        found = rules.run(site, built)
+        found = rules.run(site, built, timings=timings)
         external = sitelinks.external_urls(site, built) if built else []
+    if args.timings:
+        for name, seconds in sorted(timings.items(), key=lambda item: -item[1]):
+            print(f"{seconds:7.3f} s  {name}", file=sys.stderr)
     headroom = pageweight.headroom(site, built) if built and not args.external_only else []
     report(found, external, headroom, time.perf_counter() - started, args.json)
     return 1 if any(f.severity == ERROR for f in found) else 0

@@ -110,7 +110,7 @@ def _version(mkdocs_yml: Path) -> ConfigVersion:
     """(path, modification time, size): what is derived from mkdocs.yml is cached per version,
     so a long-running process (mkdocs serve, the tests) sees edits."""
     stat = mkdocs_yml.stat()
-    return mkdocs_yml.resolve(), stat.st_mtime_ns, stat.st_size
+    return mkdocs_yml.absolute(), stat.st_mtime_ns, stat.st_size
 
 
 def mkdocs_config(mkdocs_yml: Path = MKDOCS_YML) -> dict[str, Any]:
@@ -251,7 +251,7 @@ class Page:
     def config_file(self) -> Path:
         return self.mkdocs_yml or self.docs_dir.parent / "mkdocs.yml"
 
-    @property
+    @functools.cached_property
     def module(self) -> str | None:
         """The module folder the page belongs to (see modules()), or None."""
         first = self.key.split("/", 1)[0]
