@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # building for a deployment (make build SITE_URL=https://example.org/materi-pena/).
 export SITE_URL ?= http://127.0.0.1:8000/
 
-.PHONY: serve build release test check check-external audit bench lint clean
+.PHONY: serve build release test test-slow check check-external audit bench lint clean
 
 $(STAMP): requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -65,10 +65,13 @@ bench: $(STAMP)  ## build and check times at 1x, 10x, 100x pages; cost of our ad
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check overrides scripts tests
 
-test: $(TEST_STAMP) $(NODE_STAMP) $(CHROMIUM_STAMP)  ## the whole test suite
+test: $(TEST_STAMP) $(NODE_STAMP) $(CHROMIUM_STAMP)  ## lint, JavaScript unit tests, every test but the slow variants
 	$(PY) -m ruff check overrides scripts tests
 	node --test tests/js/
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not slow"
+
+test-slow: $(TEST_STAMP) $(NODE_STAMP) $(CHROMIUM_STAMP)  ## the slow variants (axe on every page, ...); CI runs them
+	$(PY) -m pytest -m slow
 
 clean:
 	rm -rf site dist .pytest_cache

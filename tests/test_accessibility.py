@@ -1,8 +1,15 @@
-"""axe-core on every built page in both languages, pages without JavaScript, 320 px width."""
+"""axe-core on the built pages, pages without JavaScript, 320 px width.
+
+By default axe runs on one page of each page type in each language (`make test`); every page
+in both languages is the slow variant (`make test-slow`, run by CI): pages of one type share
+their templates and structure, so the default catches what a change to the theme or to a
+page type breaks, and the slow run catches a defect in one page's content.
+"""
 
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from pena.content import load_site, page_url
 from pena.testing import REPO
@@ -12,16 +19,40 @@ SITE = load_site()
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 
 
+def one_page_per_type() -> list[tuple[str, str]]:
+    """The first page of each type in each language."""
+    chosen: dict[tuple[str | None, str], tuple[str, str]] = {}
+    for (key, lang), page in sorted(SITE.pages.items()):
+        chosen.setdefault((page.type, lang), (key, lang))
+    return sorted(chosen.values())
+
+
+SAMPLE = one_page_per_type()
+REST = [item for item in sorted(SITE.pages) if item not in SAMPLE]
+
+
 def axe_violations(page) -> list[dict]:  # type: ignore[no-untyped-def]
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]} for v in result["violations"]]
 
 
-@pytest.mark.parametrize(("key", "lang"), sorted(SITE.pages))
-def test_axe_finds_no_violations(page, site_server: str, key: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(("key", "lang"), SAMPLE)
+def test_axe_finds_no_violations_on_each_page_type(page, site_server: str, key: str, lang: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(site_server + page_url(key, lang, SITE.langs))
     assert axe_violations(page) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("key", "lang"), REST)
+def test_axe_finds_no_violations_on_every_other_page(page, site_server: str, key: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_server + page_url(key, lang, SITE.langs))
+    assert axe_violations(page) == []
+
+
+def test_the_sample_covers_every_page_type_in_every_language() -> None:
+    types = {(page.type, lang) for (_, lang), page in SITE.pages.items()}
+    assert {(SITE.get(key, lang).type, lang) for key, lang in SAMPLE} == types  # type: ignore[union-attr]
 
 
 def test_axe_detects_a_planted_violation(page, site_server: str) -> None:  # type: ignore[no-untyped-def]
@@ -34,12 +65,11 @@ def test_lesson_readable_and_navigable_without_javascript(browser, site_server: 
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     tab.goto(site_server + "literasi-keuangan/buku-kas/")
-    assert tab.locator("article h1").is_visible()
-    assert tab.locator("article p").first.is_visible()
+    expect(tab.locator("article h1")).to_be_visible()
+    expect(tab.locator("article p").first).to_be_visible()
     tab.locator('.md-nav--primary a[href="../kuis/"]').first.click()  # the quiz of the same module
-    tab.wait_for_load_state()
-    assert tab.url == site_server + "literasi-keuangan/kuis/"
-    assert tab.locator("article details").first.is_visible()
+    tab.wait_for_url(site_server + "literasi-keuangan/kuis/")
+    expect(tab.locator("article details").first).to_be_visible()
     context.close()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -13,7 +14,7 @@ def search(page, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     field = page.locator("input.md-search__input")
     field.press_sequentially(query, delay=30)
     results = page.locator(".md-search-result__item > a")
-    results.first.wait_for(timeout=15_000)
+    expect(results.first).to_be_visible(timeout=15_000)
     return [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
 
 
@@ -22,9 +23,8 @@ def test_switch_language_lands_on_same_page_then_search_is_english_only(page, si
     assert page.locator("html").get_attribute("lang") == "id"
     page.locator(".md-header .md-select").hover()
     page.locator('a.md-select__link[hreflang="en"]').click()
-    page.wait_for_load_state()
-    assert page.url == site_server + "en/literasi-keuangan/buku-kas/"
-    assert page.locator("html").get_attribute("lang") == "en"
+    page.wait_for_url(site_server + "en/literasi-keuangan/buku-kas/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
 
     hrefs = search(page, "cash book")
     assert hrefs

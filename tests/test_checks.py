@@ -359,6 +359,7 @@ def test_cli_bad_site_folder_gives_a_message_not_a_traceback(tmp_path: Path) -> 
     assert "no built site" in done.stderr
 
 
+@pytest.mark.slow
 def test_linkinator_agrees_the_built_site_has_no_broken_internal_links(built_site: Path) -> None:
     """Cross-check of the file-based link check with a well-kept crawler (slower, so only here)."""
     from pena.sitelinks import linkinator_broken, run_linkinator

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from pena.content import MODULES
 from pena.edition import FOLDER_IN_ZIP, ZIP_NAME, ZIP_URL, zip_folder
@@ -30,7 +31,7 @@ def search_results(tab, query: str) -> list[str]:  # type: ignore[no-untyped-def
     tab.keyboard.press("/")
     tab.locator("input.md-search__input").press_sequentially(query, delay=30)
     results = tab.locator(".md-search-result__item > a")
-    results.first.wait_for(timeout=20_000)
+    expect(results.first).to_be_visible(timeout=20_000)
     return [tab.evaluate("a => a.href", results.nth(i).element_handle()) for i in range(results.count())]
 
 
@@ -44,8 +45,7 @@ def test_offline_edition_works_from_file_urls(browser, offline_root: Path) -> No
     tab.goto((offline_root / "index.html").as_uri())
     assert tab.locator("html").get_attribute("lang") == "id"
     tab.locator('article a[href="literasi-keuangan/index.html"]').first.click()
-    tab.wait_for_load_state()
-    assert tab.url.endswith("/literasi-keuangan/index.html")
+    tab.wait_for_url("**/literasi-keuangan/index.html")
 
     id_results = search_results(tab, "kas")
     assert id_results and all("/en/" not in url for url in id_results), id_results
@@ -53,9 +53,8 @@ def test_offline_edition_works_from_file_urls(browser, offline_root: Path) -> No
 
     tab.locator(".md-header .md-select").hover()
     tab.locator('a.md-select__link[hreflang="en"]').click()
-    tab.wait_for_load_state()
-    assert tab.url.endswith("/en/literasi-keuangan/index.html")
-    assert tab.locator("html").get_attribute("lang") == "en"
+    tab.wait_for_url("**/en/literasi-keuangan/index.html")
+    expect(tab.locator("html")).to_have_attribute("lang", "en")
     en_results = search_results(tab, "cash")
     assert en_results and all("/en/" in url for url in en_results), en_results
 
