@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -59,22 +60,23 @@ def add_language(root: Path) -> None:
         data.write_text(text, "utf-8")
 
 
-@pytest.fixture(scope="module")
-def five_modules(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    root = copy_repo(tmp_path_factory.mktemp("fifth-module") / "repo")
-    add_module(root)
+def built_copy(factory: pytest.TempPathFactory, name: str, change: Callable[[Path], None]) -> tuple[Path, Path]:
+    """A copy of the repository with `change` made, built strictly: (root, built site)."""
+    root = copy_repo(factory.mktemp(name) / "repo")
+    change(root)
     result = mkdocs_build(root, root / "site")
     assert result.returncode == 0, result.stderr[-3000:]
     return root, root / "site"
+
+
+@pytest.fixture(scope="module")
+def five_modules(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    return built_copy(tmp_path_factory, "fifth-module", add_module)
 
 
 @pytest.fixture(scope="module")
 def three_languages(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    root = copy_repo(tmp_path_factory.mktemp("third-language") / "repo")
-    add_language(root)
-    result = mkdocs_build(root, root / "site")
-    assert result.returncode == 0, result.stderr[-3000:]
-    return root, root / "site"
+    return built_copy(tmp_path_factory, "third-language", add_language)
 
 
 def errors(root: Path, built: Path) -> list[str]:

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from pena.content import load_site, output_path, page_url
-from pena.testing import TEST_SITE_URL, copy_repo, mkdocs_build
+from pena.testing import TEST_SITE_URL, small_site
 
 SITE = load_site()
 ALL = sorted(SITE.pages)
@@ -114,8 +114,7 @@ def test_share_bar_hidden_in_print_on_a_lesson(page, site_server: str) -> None: 
 
 @pytest.mark.parametrize("value", ["", "not a url", "ftp://example.org/"])
 def test_missing_or_malformed_site_url_fails_the_build(tmp_path: Path, value: str) -> None:
-    root = copy_repo(tmp_path / "repo")
-    result = mkdocs_build(root, tmp_path / "out", SITE_URL=value)
+    result = small_site(tmp_path / "small").build(tmp_path / "out", SITE_URL=value)
     assert result.returncode != 0
     assert "site_url" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "out" / "index.html").exists()

@@ -13,7 +13,7 @@ import pytest
 from pena.content import load_site, output_path, page_url
 from pena.htmltags import start_tags, tags
 from pena.search import read_index
-from pena.testing import TEST_SITE_URL, copy_repo, mkdocs_build
+from pena.testing import TEST_SITE_URL, MiniProject, small_site
 
 SITE = load_site()
 PAGES = sorted({key for key, _ in SITE.pages})
@@ -127,30 +127,33 @@ def test_detector_of_external_loads_works() -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def test_missing_english_page_shows_a_notice_and_fails_only_a_release_build(tmp_path: Path) -> None:
-    root = copy_repo(tmp_path / "repo")
-    (root / "docs" / "tentang.en.md").unlink()
-    everyday = mkdocs_build(root, tmp_path / "out")
+@pytest.fixture()
+def small(tmp_path: Path) -> MiniProject:
+    """A site of three pages with the real theme, hooks and configuration: it builds in seconds."""
+    return small_site(tmp_path / "small")
+
+
+def test_missing_english_page_shows_a_notice_and_fails_only_a_release_build(small: MiniProject,
+                                                                            tmp_path: Path) -> None:
+    small.path("tentang.en.md").unlink()
+    everyday = small.build(tmp_path / "out")
     assert everyday.returncode == 0, everyday.stderr
     preview = (tmp_path / "out" / "en" / "tentang" / "index.html").read_text("utf-8")
     assert "Not yet translated" in preview and 'lang="en"' in preview
-    release = mkdocs_build(root, tmp_path / "release", REQUIRE_TRANSLATIONS="true")
+    release = small.build(tmp_path / "release", REQUIRE_TRANSLATIONS="true")
     assert release.returncode != 0
     assert "'tentang.id.md' has no 'en' translation: create 'docs/tentang.en.md'" in release.stderr
 
 
-def test_broken_anchor_in_english_page_fails_the_strict_build(tmp_path: Path) -> None:
-    root = copy_repo(tmp_path / "repo")
-    page = root / "docs" / "tentang.en.md"
-    page.write_text(page.read_text("utf-8") + "\nSee [the glossary](glosarium.md#no-such-term).\n", "utf-8")
-    result = mkdocs_build(root, tmp_path / "out")
+def test_broken_anchor_in_english_page_fails_the_strict_build(small: MiniProject) -> None:
+    small.append("tentang.en.md", "See [the home page](index.md#no-such-part).\n")
+    result = small.build()
     assert result.returncode != 0
-    assert "tentang.en.md" in result.stderr and "no-such-term" in result.stderr
+    assert "tentang.en.md" in result.stderr and "no-such-part" in result.stderr
 
 
-def test_unsuffixed_file_shadowing_a_suffixed_one_fails(tmp_path: Path) -> None:
-    root = copy_repo(tmp_path / "repo")
-    (root / "docs" / "tentang.md").write_text((root / "docs" / "tentang.id.md").read_text("utf-8"), "utf-8")
-    result = mkdocs_build(root, tmp_path / "out")
+def test_unsuffixed_file_shadowing_a_suffixed_one_fails(small: MiniProject) -> None:
+    small.write("tentang.md", small.path("tentang.id.md").read_text("utf-8"))
+    result = small.build()
     assert result.returncode != 0
     assert "'tentang.md' shadows 'tentang.id.md'" in result.stderr

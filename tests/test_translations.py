@@ -125,18 +125,17 @@ def test_malformed_front_matter_is_reported(repo: Path) -> None:
     assert "tentang.en.md:" in done.stderr and "not valid YAML" in done.stderr
 
 
-def test_stale_page_shows_notice_in_built_site(repo: Path, tmp_path: Path) -> None:
-    from pena.testing import mkdocs_build
+def test_stale_page_shows_notice_in_built_site(tmp_path: Path) -> None:
+    from pena.testing import small_site
 
-    source = repo / ABOUT_ID
-    heading, _ = first_h2_id(source)
-    source.write_text(source.read_text("utf-8").replace(heading, heading + "\n\nTambahan.", 1), "utf-8")
-    result = mkdocs_build(repo, tmp_path / "out")
+    small = small_site(tmp_path / "small")
+    small.replace("tentang.id.md", "## Cara { #cara }\n", "## Cara { #cara }\n\nTambahan.\n")
+    result = small.build()
     assert result.returncode == 0, result.stderr
-    html = (tmp_path / "out" / "en" / "tentang" / "index.html").read_text("utf-8")
+    html = (small.root / "site" / "en" / "tentang" / "index.html").read_text("utf-8")
     assert "This translation may be out of date" in html and 'href="../../tentang/"' in html
-    status = (tmp_path / "out" / "en" / "status-terjemahan" / "index.html").read_text("utf-8")
-    assert "out of date" in status
+    status = (small.root / "site" / "en" / "status-terjemahan" / "index.html").read_text("utf-8")
+    assert "out of date (cara)" in status
 
 
 def test_release_stops_with_the_list_of_missing_and_stale_translations(repo: Path) -> None:

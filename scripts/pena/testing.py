@@ -118,3 +118,30 @@ class MiniProject:
         from pena import rules
 
         return rules.run(self.site(), built)
+
+    def build(self, dest: Path | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+        """A strict build at TEST_SITE_URL with the site's theme, hooks and assets (copied on the
+        first build): a few seconds for a few pages, where a copy of the whole site takes the
+        time of a full build. `dest` defaults to <root>/site."""
+        for name in ("overrides", "docs/assets"):
+            if not (self.root / name).exists():
+                shutil.copytree(REPO / name, self.root / name, ignore=shutil.ignore_patterns("__pycache__"))
+        return mkdocs_build(self.root, dest or self.root / "site", **env)
+
+
+def small_site(root: Path) -> MiniProject:
+    """A buildable site of three pages in both languages (home, an about page with two sections,
+    the generated translation status page), every translation marked up to date."""
+    pages = {
+        "index.id.md": page_text("Beranda", "Selamat datang. Baca [tentang materi ini](tentang.md).\n", "home"),
+        "index.en.md": page_text("Home", "Welcome. Read [about these materials](tentang.md).\n", "home"),
+        "tentang.id.md": page_text("Tentang", "Pengantar.\n\n## Asal { #asal }\n\nDari pelatihan.\n\n"
+                                             "## Cara { #cara }\n\nBaca satu bagian.\n"),
+        "tentang.en.md": page_text("About", "Introduction.\n\n## Origin { #asal }\n\nFrom a training.\n\n"
+                                            "## How { #cara }\n\nRead one part.\n"),
+        "status-terjemahan.id.md": page_text("Status terjemahan", "<!-- pena:translation-status -->\n", "generated"),
+        "status-terjemahan.en.md": page_text("Translation status", "<!-- pena:translation-status -->\n", "generated"),
+    }
+    project = MiniProject(root, pages, [{"Mulai": ["index.md", "tentang.md", "status-terjemahan.md"]}])
+    project.mark_translations()
+    return project
