@@ -1,6 +1,9 @@
 """Adding a module and adding a language, as CONTRIBUTING.md walks through them, in temporary
 copies of the repository: the strict build, the checks, search, the handout collection and the
-translation status page pick them up with no change to code."""
+translation status page pick them up with no change to code.
+
+Slow (two more builds of the whole site, one in three languages): `make test-slow`, which CI
+runs after `make test`."""
 
 from __future__ import annotations
 
@@ -19,6 +22,8 @@ from pena.testing import copy_repo, mkdocs_build
 SOURCE_MODULE = "riset-sederhana"
 NEW_MODULE = "modul-kelima"
 NEW_LANG = "fr"
+
+pytestmark = pytest.mark.slow
 
 
 def add_module(root: Path) -> None:

@@ -1,15 +1,17 @@
-"""Translator workflow in a temporary copy of the repository with its own git history."""
+"""Translator workflow (scripts/translations.py, and the release's translation condition) on a
+small site with its own git history."""
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from pena.testing import copy_repo
+from pena.testing import REPO, small_site
 
 ABOUT_ID = "docs/tentang.id.md"
 ABOUT_EN = "docs/tentang.en.md"
@@ -37,7 +39,11 @@ def status_of(root: Path, translation: str) -> dict:
 
 @pytest.fixture()
 def repo(tmp_path: Path) -> Path:
-    root = copy_repo(tmp_path / "repo")
+    """A small site with the scripts under test (they work on the folder they live in)."""
+    root = small_site(tmp_path / "repo").root
+    (root / "scripts").mkdir()
+    for script in ("translations.py", "release.py"):
+        shutil.copy(REPO / "scripts" / script, root / "scripts" / script)
     git(root, "init", "-q")
     tool(root, "mark", ABOUT_EN)
     git(root, "add", "-A")
@@ -143,11 +149,11 @@ def test_release_stops_with_the_list_of_missing_and_stale_translations(repo: Pat
     heading, section = first_h2_id(repo / ABOUT_ID)
     source = repo / ABOUT_ID
     source.write_text(source.read_text("utf-8").replace(heading, heading + "\n\nTambahan.", 1), "utf-8")
-    (repo / "docs" / "bagikan.en.md").unlink()
+    (repo / "docs" / "index.en.md").unlink()
     done = subprocess.run([sys.executable, str(repo / "scripts" / "release.py")], cwd=repo, capture_output=True,
                           text=True, timeout=120)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "2 translation(s) missing or out of date" in done.stderr
     assert f"stale    {ABOUT_EN}  changed: {section}" in done.stderr
-    assert "missing  docs/bagikan.en.md" in done.stderr
+    assert "missing  docs/index.en.md" in done.stderr
     assert not (repo / "dist").exists()  # stopped before building anything
