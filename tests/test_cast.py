@@ -12,7 +12,7 @@ import pytest
 
 from pena.cast import check_cast_facts, check_cast_file, load_cast
 from pena.content import load_site
-from pena.testing import REPO
+from pena.testing import REPO, config_with_nav
 
 CAST = """\
 numbers:
@@ -52,15 +52,6 @@ families:
       - {name: alteration price, unit: rupiah, value: 12000, keywords: {id: [per potong], en: [a piece]}}
 """
 
-MKDOCS = """\
-site_name: test
-plugins:
-  - i18n:
-      languages:
-        - {locale: id, default: true}
-        - {locale: en}
-"""
-
 BODY_LINE = 9  # the first line of `body` in a page written by page()
 
 
@@ -74,7 +65,8 @@ def root(tmp_path: Path) -> Path:
     (docs / "_data").mkdir(parents=True)
     shutil.copy(REPO / "docs" / "_data" / "cast.schema.json", docs / "_data")
     (docs / "_data" / "cast.yml").write_text(CAST, "utf-8")
-    (tmp_path / "mkdocs.yml").write_text(MKDOCS, "utf-8")
+    # The site's own configuration: pages are read with its Markdown extensions (admonitions).
+    (tmp_path / "mkdocs.yml").write_text(config_with_nav([]), "utf-8")
     return tmp_path
 
 
