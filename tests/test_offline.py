@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from pena.content import MODULES
+from pena.content import modules
 from pena.edition import FOLDER_IN_ZIP, ZIP_NAME, ZIP_URL, zip_folder
 from pena.pdf import PDF_FOLDER, handout_pdf_name, module_pdf_name
 from pena.testing import REPO, mkdocs_build
+
+MODULES = modules()  # the modules of the nav
 
 
 @pytest.fixture(scope="module")

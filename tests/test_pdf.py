@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from pena.content import MODULES, load_site
+from pena.content import load_site
 from pena.pdf import handout_pdf_name, language_texts, make_pdfs, module_keys, module_pdf_name
 from pena.testing import TEST_SITE_URL
 
 SITE = load_site()
+MODULES = SITE.modules  # the modules of the nav
 SAMPLE = "literasi-keuangan"
 SLOW = pytest.mark.slow
 

@@ -28,7 +28,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from pena.content import MODULES, languages, load_site
+from pena.content import languages, load_site, modules
 from pena.edition import ZIP_URL
 from pena.offline import SIZES_PLACEHOLDER, format_size
 from pena.pdf import PDF_FOLDER, handout_pdf_name, module_pdf_name
@@ -104,11 +104,11 @@ def save_block(page: Page, config: MkDocsConfig, ui: dict) -> str:
                   languages=[lang for lang in i18n.config.languages if lang.locale in i18n.build_languages])
 
 
-def pdf_files(lang: str) -> dict[str, tuple[Path | None, Path | None]]:
-    """Module -> (module PDF, handout PDF) found in PDF_DIR, None when missing."""
+def pdf_files(lang: str, config: MkDocsConfig) -> dict[str, tuple[Path | None, Path | None]]:
+    """Module (from the nav) -> (module PDF, handout PDF) found in PDF_DIR, None when missing."""
     folder = pdf_dir()
     result = {}
-    for module in MODULES:
+    for module in modules(Path(config.config_file_path)):
         paths = [folder / name if folder and (folder / name).is_file() else None
                  for name in (module_pdf_name(module, lang), handout_pdf_name(module, lang))]
         result[module] = (paths[0], paths[1])
@@ -124,7 +124,7 @@ def pdf_link(path: Path | None, page: Page, ui: dict) -> dict[str, str] | None:
 
 def pdf_table(page: Page, config: MkDocsConfig, ui: dict) -> str:
     lang = page_lang(page, config)
-    files = pdf_files(lang)
+    files = pdf_files(lang, config)
     if offline_enabled(config) or not any(a or b for a, b in files.values()):
         return ui["pdf_not_built"]
     site = load_site(Path(config.docs_dir), Path(config.config_file_path))
@@ -155,7 +155,7 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     if page.meta.get("type") != "overview" or offline_enabled(config):
         return content
     module = page.file.src_uri.split("/", 1)[0]
-    module_pdf, handout_pdf = pdf_files(page_lang(page, config)).get(module, (None, None))
+    module_pdf, handout_pdf = pdf_files(page_lang(page, config), config).get(module, (None, None))
     if module_pdf is None and handout_pdf is None:
         return content
     ui = config.extra.get("ui", {}).get("offline", {})

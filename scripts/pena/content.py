@@ -179,13 +179,6 @@ def _modules(version: ConfigVersion) -> tuple[str, ...]:
     return tuple(found)
 
 
-def __getattr__(name: str) -> Any:
-    # Compatibility: MODULES was a hand-kept tuple; it is the configured modules now.
-    if name == "MODULES":
-        return modules()
-    raise AttributeError(f"module 'pena.content' has no attribute '{name}'")
-
-
 def excluded_docs(mkdocs_yml: Path = MKDOCS_YML) -> pathspec.PathSpec:
     """Files of docs/ that MkDocs leaves out: its defaults ('.*', '/templates/') plus the
     `exclude_docs` and `draft_docs` patterns of mkdocs.yml (gitignore syntax, like MkDocs)."""

@@ -30,7 +30,8 @@ from urllib.parse import urljoin, urlsplit
 import segno
 from lxml import html as lxml_html
 
-from pena.content import MKDOCS_YML, MODULES, Languages, languages, load_site, nav_sources, output_path, page_url
+from pena.content import MKDOCS_YML, Languages, languages, load_site, nav_sources, output_path, page_url
+from pena.content import modules as configured_modules
 from pena.version import format_version_date, site_version_date
 
 #: Folder of the built site that holds every PDF.
@@ -228,11 +229,13 @@ def print_document(tab, source: str, target: Path, footer: str | None) -> None: 
         Path(handle.name).unlink()
 
 
-def make_pdfs(site: Path, out: Path, modules: tuple[str, ...] = MODULES,
+def make_pdfs(site: Path, out: Path, modules: tuple[str, ...] | None = None,
               langs_wanted: tuple[str, ...] | None = None, site_url: str | None = None,
               handouts_only: bool = False, browser=None) -> list[Path]:  # type: ignore[no-untyped-def]
     """Every module PDF and handout PDF of `site` (a built site) into `out`. Pass a running
-    Playwright `browser` to reuse it (the tests do: one sync Playwright per thread)."""
+    Playwright `browser` to reuse it (the tests do: one sync Playwright per thread).
+    `modules` defaults to every module of the nav."""
+    modules = modules or configured_modules()
     if browser is None:
         from playwright.sync_api import sync_playwright
 
