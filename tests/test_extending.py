@@ -104,6 +104,8 @@ def test_a_fifth_module_is_built_checked_searched_and_listed(five_modules: tuple
         assert f"{NEW_MODULE}/lembar-kpm/" in status
         handouts = (built / output_path("bagikan.md", lang, site.langs)).read_text("utf-8")
         assert handouts.count('<div class="pena-handout">') == 5 and f'id="{NEW_MODULE}"' in handouts
+        save_list = next((built / "offline").glob(f"save-{lang}.*.js")).read_text("utf-8")
+        assert f'"{prefix}{NEW_MODULE}/kuis/"' in save_list, f"{lang}: 'save everything' lacks the new module"
 
 
 def test_the_checks_see_a_fifth_module_as_a_module(five_modules: tuple[Path, Path], tmp_path: Path) -> None:
@@ -135,6 +137,10 @@ def test_a_third_language_is_built_checked_searched_and_listed(three_languages: 
     from pena.freshness import site_status
 
     assert {row.lang for row in site_status(rows)} == {"en", NEW_LANG}
+    manifest = json.loads((built / f"manifest.{NEW_LANG}.webmanifest").read_text("utf-8"))
+    assert manifest["lang"] == NEW_LANG and manifest["start_url"] == f"./{NEW_LANG}/"
+    save_list = next((built / "offline").glob(f"save-{NEW_LANG}.*.js")).read_text("utf-8")
+    assert f'"{NEW_LANG}/tentang/"' in save_list
 
 
 def test_a_third_language_missing_a_page_is_reported(three_languages: tuple[Path, Path], tmp_path: Path) -> None:

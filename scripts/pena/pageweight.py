@@ -38,10 +38,13 @@ AFTER_CONTENT = ('<aside class="md-source-file"', '<form class="md-feedback"', '
                  '<figure class="pena-print-qr', "</article>")
 
 KB = 1024
-#: Budgets in gzip bytes. First view and later page are the project's quality bars.
+#: Budgets in gzip bytes. First view and later page are the project's quality bars; content and
+#: theme say which part to cut. The theme part grows with the languages (the language menu),
+#: the pages of the module in the nav and long tables of contents: at 6 KB the quiz pages of a
+#: third language were over it while their whole page was within 12 KB, so it is 7 KB.
 BUDGETS = {
     "content": 8 * KB,
-    "theme": 6 * KB,
+    "theme": 7 * KB,
     "later page": 12 * KB,
     "first view": 80 * KB,
 }

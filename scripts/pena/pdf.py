@@ -30,7 +30,16 @@ from urllib.parse import urljoin, urlsplit
 import segno
 from lxml import html as lxml_html
 
-from pena.content import MKDOCS_YML, Languages, languages, load_site, nav_sources, output_path, page_url
+from pena.content import (
+    MKDOCS_YML,
+    Languages,
+    languages,
+    load_site,
+    mkdocs_config,
+    nav_sources,
+    output_path,
+    page_url,
+)
 from pena.content import modules as configured_modules
 from pena.version import format_version_date, site_version_date
 
@@ -84,10 +93,7 @@ class LanguageTexts:
 
 
 def language_texts(lang: str, mkdocs_yml: Path = MKDOCS_YML) -> LanguageTexts:
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(mkdocs_yml, encoding="utf-8") as handle:
-        config = yaml_load(handle)
+    config = mkdocs_config(mkdocs_yml)  # read once, as MkDocs reads it (pena.content)
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     language = next(entry for entry in i18n["languages"] if entry["locale"] == lang)
     ui = (language.get("extra") or {}).get("ui") or config.get("extra", {}).get("ui", {})
