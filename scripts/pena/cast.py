@@ -30,7 +30,7 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 
-from pena.content import YAML_LOADER, Languages, Page, Site, languages
+from pena.content import Languages, Page, Site, YamlSyntaxError, languages, load_yaml_with_nodes
 from pena.findings import ERROR, Finding, finding
 from pena.rules import PAGE, SITE, rule
 
@@ -153,14 +153,10 @@ def _as_values(value: Any) -> tuple[float, ...]:
 
 @functools.lru_cache(maxsize=4)
 def _load(path: Path, mtime: float, langs: Languages) -> Cast:
-    text = path.read_text("utf-8")
     try:
-        root = yaml.compose(text, Loader=YAML_LOADER)
-        data = yaml.load(text, Loader=YAML_LOADER)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise CastError([_problem(path, mark.line + 1 if mark else None,
-                                  f"cast file is not valid YAML: {getattr(error, 'problem', error)}",
+        data, root = load_yaml_with_nodes(path.read_text("utf-8"))
+    except YamlSyntaxError as error:
+        raise CastError([_problem(path, error.line, f"cast file is not valid YAML: {error.problem}",
                                   "check indentation, and quote texts that contain commas or colons")]) from None
     schema = json.loads((path.parent / Path(SCHEMA).name).read_text("utf-8"))
     problems = [

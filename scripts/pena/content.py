@@ -46,6 +46,24 @@ MKDOCS_YML = REPO_ROOT / "mkdocs.yml"
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class YamlSyntaxError(Exception):
+    """A data file that is not valid YAML: its line (1-based; None if unknown) and the problem."""
+
+    def __init__(self, line: int | None, problem: str) -> None:
+        super().__init__(problem)
+        self.line, self.problem = line, problem
+
+
+def load_yaml_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
+    """A data file's values and its node tree (whose marks give each value's line, for messages),
+    read by libyaml. Raises YamlSyntaxError with the line of a syntax error."""
+    try:
+        return yaml.load(text, Loader=YAML_LOADER), yaml.compose(text, Loader=YAML_LOADER)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise YamlSyntaxError(mark.line + 1 if mark else None, str(getattr(error, "problem", error))) from None
+
+
 
 class ContentError(Exception):
     """A problem in a source file, reported as 'path:line: message (hint)'."""

@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 
-from pena.content import YAML_LOADER, Languages, Page, Prose, Site, languages
+from pena.content import Languages, Page, Prose, Site, YamlSyntaxError, languages, load_yaml_with_nodes
 from pena.findings import ERROR, Finding, finding
 from pena.rules import SITE, rule
 
@@ -118,14 +118,10 @@ def _problem(path: Path, line: int | None, message: str, hint: str = "see docs/_
 
 @functools.lru_cache(maxsize=4)
 def _load(path: Path, mtime: float, langs: Languages) -> Termbase:
-    text = path.read_text("utf-8")
     try:
-        node = yaml.compose(text, Loader=YAML_LOADER)
-        data = yaml.load(text, Loader=YAML_LOADER)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise GlossaryError([_problem(path, mark.line + 1 if mark else None,
-                                      f"glossary is not valid YAML: {getattr(error, 'problem', error)}",
+        data, node = load_yaml_with_nodes(path.read_text("utf-8"))
+    except YamlSyntaxError as error:
+        raise GlossaryError([_problem(path, error.line, f"glossary is not valid YAML: {error.problem}",
                                       "check indentation and quotes")]) from None
     lines = _entry_lines(node)
     schema = json.loads((path.parent / Path(SCHEMA).name).read_text("utf-8"))

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from pena.content import REPO_ROOT, YAML_LOADER, Languages
+from pena.content import REPO_ROOT, YAML_LOADER, Languages, YamlSyntaxError, load_yaml_with_nodes
 from pena.glossary import Term
 
 SEARCH_DATA = "_data/search.yml"
@@ -61,14 +61,10 @@ def _strings(node: Any) -> bool:
 
 @functools.lru_cache(maxsize=4)
 def _load(path: Path, mtime: float) -> SearchData:
-    text = path.read_text("utf-8")
     try:
-        root = yaml.compose(text, Loader=YAML_LOADER)
-        data = yaml.load(text, Loader=YAML_LOADER)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise _fail(path, mark.line + 1 if mark else 1, f"not valid YAML: {getattr(error, 'problem', error)}",
-                    "check indentation and quotes") from None
+        data, root = load_yaml_with_nodes(path.read_text("utf-8"))
+    except YamlSyntaxError as error:
+        raise _fail(path, error.line or 1, f"not valid YAML: {error.problem}", "check indentation and quotes") from None
     if not isinstance(data, dict) or set(data) - {"synonyms", "stopwords"}:
         raise _fail(path, 1, "expected the keys 'synonyms' and 'stopwords' only", "see the comment at the top")
     lines: dict[tuple[str, str], int] = {}
