@@ -82,3 +82,23 @@ def test_wt001_wt002_a_long_page_fails_and_a_nearly_full_one_warns(tmp_path: Pat
     assert ("WT001", "docs/tentang.en.md", "theme") in found, found
     assert not any(path == "docs/tentang.en.md" and part == "content" for _, path, part in found)
     assert BUDGETS["content"] < 9_000 and 0.9 * BUDGETS["content"] <= 7_700
+
+
+def test_wt002_pages_near_a_shared_budget_give_one_warning(tmp_path: Path) -> None:
+    """Many pages near the theme budget share one cause: one WT002 with the count and the
+    heaviest page, not one line per page; content stays per page (each author's own)."""
+    pages = {f"p{n}.{lang}.md": page_text(f"P{n}", "Teks.") for n in range(3) for lang in ("id", "en")}
+    mini = MiniProject(tmp_path / "mini", pages, [{"A": [f"p{n}.md" for n in range(3)]}])
+    built = tmp_path / "built"
+    for n in range(3):
+        for prefix in (built, built / "en"):
+            padding = text_of_gzip_size(int(BUDGETS["theme"] * (0.92 + n / 100)), n)
+            built_page(prefix / f"p{n}", f"<p>{text_of_gzip_size(7_700, 10 + n)}</p>" if n == 0 else "<p>T.</p>",
+                       theme_padding=padding)
+    found = [f for f in check_page_weight(mini.site(), built) if f.code == "WT002"]
+    theme = [f for f in found if "theme" in f.message]
+    assert len(theme) == 1, theme
+    assert theme[0].message.startswith("6 pages use 90% or more of the theme budget"), theme[0].message
+    assert theme[0].path in ("docs/p2.id.md", "docs/p2.en.md"), theme[0].path
+    content = [f for f in found if f.message.startswith("content of")]
+    assert {f.path for f in content} == {"docs/p0.id.md", "docs/p0.en.md"}, content

@@ -153,14 +153,32 @@ def _describe(weight: Weight, part: str) -> str:
 @rule("WT002", WARNING, "a built page uses 90% or more of a weight budget", scope=BUILT)
 def check_page_weight(site: Site, built: Path) -> list[Finding]:
     found = []
+    near: dict[str, list[Weight]] = {part: [] for part in BUDGETS}
     for weight in site_weights(site, built):
         for part in BUDGETS:
             share = weight.share(part)
             if share > 1:
                 found.append(finding(weight.source, None, "WT001", _describe(weight, part), HINTS[part]))
             elif share >= WARN_AT:
-                found.append(finding(weight.source, None, "WT002", _describe(weight, part), HINTS[part]))
+                near[part].append(weight)
+    for part, weights in near.items():
+        found.extend(_near_budget(part, weights))
     return found
+
+
+def _near_budget(part: str, weights: list[Weight]) -> list[Finding]:
+    """WT002 findings for the pages at 90% or more of one budget. A page's content is its
+    author's to cut, so each page gets its own warning; the other parts share a cause (the
+    theme's CSS and JS, the nav), so they get one warning naming the heaviest page and the
+    count, instead of sixty lines that say the same thing."""
+    if not weights:
+        return []
+    if part == "content" or len(weights) == 1:
+        return [finding(w.source, None, "WT002", _describe(w, part), HINTS[part]) for w in weights]
+    heaviest = max(weights, key=lambda w: w.parts[part])
+    return [finding(heaviest.source, None, "WT002",
+                    f"{len(weights)} pages use 90% or more of the {part} budget; the heaviest: "
+                    f"{_describe(heaviest, part)}", HINTS[part])]
 
 
 def headroom(site: Site, built: Path) -> list[str]:
