@@ -18,7 +18,7 @@ from pathlib import Path
 from pena.cli import run
 from pena.content import Site, excluded_docs, load_site, output_path
 from pena.pageweight import page_load
-from pena.workspace import copy_repo, mkdocs_build
+from pena.workspace import COPY_ENV, copy_repo, mkdocs_build
 
 PLAIN_CONFIG = """site_name: Materi PENA
 site_url: https://bench.test/
@@ -59,7 +59,7 @@ def build_time(root: Path, runs: int) -> float:
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        done = mkdocs_build(root, root / "site", quiet=True, SITE_URL="https://bench.test/")
+        done = mkdocs_build(root, root / "site", quiet=True, SITE_URL="https://bench.test/", **COPY_ENV)
         times.append(time.perf_counter() - started)
         if done.returncode != 0:
             raise RuntimeError(f"build in {root} failed: {done.stderr[-400:]}")

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from pena.cli import run
 from pena.content import modules
-from pena.workspace import copy_repo
+from pena.workspace import COPY_ENV, copy_repo
 
 
 def make_copy(dest: Path, factor: int) -> int:
@@ -51,7 +51,7 @@ def make_copy(dest: Path, factor: int) -> int:
 
 def timed(command: list[str], cwd: Path, **env: str) -> str:
     """'wall (cpu)' seconds of a command; fails with the command's last lines."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://bench.test/", **env}
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://bench.test/", **COPY_ENV, **env}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, env=environment, capture_output=True, text=True)

@@ -43,7 +43,8 @@ def require_translations() -> None:
 
 
 def build(dest: Path, **env: str) -> None:
-    done = mkdocs_build(ROOT, dest, capture=False, REQUIRE_TRANSLATIONS="true", **env)
+    # RELEASE=true: a release without a contact for problem reports stops (hooks/report.py).
+    done = mkdocs_build(ROOT, dest, capture=False, REQUIRE_TRANSLATIONS="true", RELEASE="true", **env)
     if done.returncode != 0:
         sys.exit(f"release: the build into {dest} failed (see the messages above)")
 

@@ -13,10 +13,14 @@ from pena.content import REPO_ROOT
 
 SOURCES = ("docs", "overrides", "scripts")
 FILES = ("mkdocs.yml", "pyproject.toml")
+#: Environment for building a copy: copies carry no git history, so their pages may be dated
+#: with the build date (overrides/hooks/page_dates.py stops any other build without history).
+COPY_ENV = {"ALLOW_BUILD_DATE": "true"}
 
 
 def copy_repo(dest: Path, link_node_modules: bool = False) -> Path:
-    """The sources needed to build and check the site, copied to `dest`."""
+    """The sources needed to build and check the site, copied to `dest` (not a git repository:
+    build it with COPY_ENV)."""
     for name in SOURCES:
         shutil.copytree(REPO_ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in FILES:
