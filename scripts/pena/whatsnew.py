@@ -11,7 +11,7 @@ changed rule), written with the change itself, not generated from commit message
         en: The cap on online loan interest was updated ...
 
 The schema (whats-new.schema.json) checks the shape; this module checks what a schema cannot:
-every language has its text, every linked page and anchor exists in every language, and no
+every language has its text, every linked page exists and its anchors in every language, and no
 date lies in the future. overrides/hooks/whats_new.py renders the list (newest first) where a
 page holds the marker; scripts/check.py reports the same problems as rule WN001.
 """
@@ -73,19 +73,17 @@ def load_changes(site: Site) -> list[Change]:
 
 
 def _check_target(site: Site, path: Path, line: int, target: str) -> list[Finding]:
+    """The page must exist (a missing translation is TR001's business, and previews show the
+    original instead); the anchor must exist in every language version there is."""
     key, _, anchor = target.partition("#")
-    problems = []
-    for lang in site.langs.all:
-        page = site.get(key, lang)
-        if page is None:
-            problems.append(_problem(path, line, f"page '{key}' does not exist in '{lang}'",
-                                     "use the page's path under docs/ without the language suffix, "
-                                     "e.g. literasi-keuangan/buku-kas.md"))
-            break
-        if anchor and anchor not in {h.id for h in page.structure.headings if h.id}:
-            problems.append(_problem(path, line, f"page '{key}' ({lang}) has no section '#{anchor}'",
-                                     f"use one of the {{ #id }} anchors of {page.rel}"))
-    return problems
+    versions = [page for lang in site.langs.all if (page := site.get(key, lang)) is not None]
+    if site.get(key, site.langs.default) is None:
+        return [_problem(path, line, f"page '{key}' does not exist",
+                         "use the page's path under docs/ without the language suffix, "
+                         "e.g. literasi-keuangan/buku-kas.md")]
+    return [_problem(path, line, f"page '{key}' ({page.lang}) has no section '#{anchor}'",
+                     f"use one of the {{ #id }} anchors of {page.rel}")
+            for page in versions if anchor and anchor not in {h.id for h in page.structure.headings if h.id}]
 
 
 def check_whats_new(site: Site) -> list[Finding]:
@@ -114,7 +112,7 @@ def changes_markdown(changes: list[Change], site: Site, lang: str, page_key: str
         links = []
         for target in change.pages:
             key, _, anchor = target.partition("#")
-            page = site.get(key, lang)
+            page = site.get(key, lang) or site.get(key, site.langs.default)  # a preview's fallback
             assert page is not None  # load_changes checked it
             href = posixpath.relpath(key, posixpath.dirname(page_key) or ".") + (f"#{anchor}" if anchor else "")
             links.append(f"[{page.meta['title']}]({href})")
