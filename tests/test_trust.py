@@ -20,14 +20,15 @@ from urllib.parse import unquote, urljoin
 
 import pytest
 import yaml
-from conftest import REPO, TEST_DEPLOYMENT, TEST_SITE_URL, copy_repo, mkdocs_build
 from jinja2 import Environment, FileSystemLoader
 from mkdocs.exceptions import PluginError
+from test_checks import run_check
+
 from pena import revision
 from pena.content import Site, load_site, output_path, page_url
 from pena.data import DataError
+from pena.testing import REPO, TEST_DEPLOYMENT, TEST_SITE_URL, copy_repo, mkdocs_build
 from pena.whatsnew import check_whats_new, load_changes
-from test_checks import run_check
 
 SITE = load_site()
 ALL = sorted(SITE.pages)

@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import datetime
-import sys
 from pathlib import Path
 
 from jinja2 import Environment
@@ -26,8 +25,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from pena.revision import HistoryError, format_date, site_version_date  # noqa: E402
+from pena.revision import HistoryError, format_date, site_version_date
 
 PLUGIN = "git-revision-date-localized"
 MARKER = "<!-- pena:version-date -->"

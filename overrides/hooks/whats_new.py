@@ -8,17 +8,15 @@ problems as WN001.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from pena.content import load_site, split_suffix  # noqa: E402
-from pena.data import DataError  # noqa: E402
-from pena.whatsnew import MARKER, changes_markdown, load_changes  # noqa: E402
+from pena.content import load_site, split_suffix
+from pena.data import DataError
+from pena.whatsnew import MARKER, changes_markdown, load_changes
 
 log = logging.getLogger("mkdocs.hooks.whats_new")
 

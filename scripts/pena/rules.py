@@ -57,6 +57,7 @@ CHECK_MODULES = (
     "pena.sitelinks",
     "pena.toolforms",
     "pena.pageweight",
+    "pena.whatsnew",
 )
 
 _CODE = re.compile(r"^[A-Z]{2}\d{3}$")

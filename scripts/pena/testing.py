@@ -23,11 +23,18 @@ from pena.freshness import mark
 REPO = REPO_ROOT
 #: The address test builds are published at: share links, QR codes and hreflang use it.
 TEST_SITE_URL = "https://pena.test/materi/"
+#: The rest of a deployment's settings (README): where problem reports go, where pages are edited.
+TEST_DEPLOYMENT = {"REPORT_EMAIL": "laporan@pena.test", "REPO_URL": "https://git.pena.test/pena/materi-pena",
+                   "EDIT_URI": "_edit/main/docs/"}
 
 
 def mkdocs_build(root: Path, dest: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """Strict build at TEST_SITE_URL (`env` adds or overrides environment variables)."""
-    return workspace.mkdocs_build(root, dest, **{"SITE_URL": TEST_SITE_URL, **env})
+    """Strict build at TEST_SITE_URL with TEST_DEPLOYMENT (`env` adds or overrides environment
+    variables). The repository is dated from its git history; a copy or a small site (not a
+    git repository) with the build date (workspace.COPY_ENV)."""
+    copy = {} if root.resolve() == REPO_ROOT else workspace.COPY_ENV
+    return workspace.mkdocs_build(root, dest, **{"SITE_URL": TEST_SITE_URL, "ALLOW_BUILD_DATE": "",
+                                                 **TEST_DEPLOYMENT, **copy, **env})
 
 
 def copy_repo(dest: Path) -> Path:

@@ -25,8 +25,9 @@ from pathlib import Path
 
 from pena.content import Site
 from pena.data import DataError, load_entries
-from pena.findings import Finding, finding
+from pena.findings import ERROR, Finding, finding
 from pena.revision import format_date, today
+from pena.rules import SITE, rule
 
 DATA = "_data/whats-new.yml"
 SCHEMA = "_data/whats-new.schema.json"
@@ -86,8 +87,10 @@ def _check_target(site: Site, path: Path, line: int, target: str) -> list[Findin
             for page in versions if anchor and anchor not in {h.id for h in page.structure.headings if h.id}]
 
 
+@rule(CODE, ERROR, "the what-is-new data (docs/_data/whats-new.yml) is invalid: YAML, schema, a page or section "
+      "that does not exist, a language without text, a date in the future", scope=SITE)
 def check_whats_new(site: Site) -> list[Finding]:
-    """Findings for scripts/check.py (rule WN001); none when the data is sound."""
+    """Findings for scripts/check.py; none when the data is sound."""
     try:
         load_changes(site)
     except DataError as error:
