@@ -164,10 +164,16 @@ def test_copy_outside_git_builds_only_when_the_build_date_is_allowed(tmp_path: P
     refused = mkdocs_build(root, tmp_path / "refused", ALLOW_BUILD_DATE="")
     assert refused.returncode != 0 and "Traceback" not in refused.stderr
     assert "not in a git repository" in refused.stderr and "ALLOW_BUILD_DATE=true" in refused.stderr
+    # The licence line partial, as the handouts and PDFs include it, shows the version date.
+    footer = root / "overrides" / "partials" / "copyright.html"
+    footer.write_text(footer.read_text("utf-8") + '{% include "partials/licence-line.html" %}\n', "utf-8")
     dated = mkdocs_build(root, tmp_path / "dated", BUILD_ENGLISH="false")  # COPY_ENV allows it
     assert dated.returncode == 0, dated.stdout + dated.stderr
     html = (tmp_path / "dated" / "literasi-keuangan" / "buku-kas" / "index.html").read_text("utf-8")
-    assert f'<time datetime="{revision.today().isoformat()}">' in html
+    today = revision.today()
+    assert f'<time datetime="{today.isoformat()}">{revision.format_date(today, "id")}</time>' in html
+    version = revision.format_date(today, "id")
+    assert re.search(rf'<p class="pena-licence-line">Materi PENA[^<]*CC BY 4\.0 · Versi {version}</p>', html)
 
 
 # --------------------------------------------------------------------------------------------
