@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from pena.content import modules
 from pena.edition import FOLDER_IN_ZIP, ZIP_NAME, ZIP_URL, zip_folder
 from pena.pdf import PDF_FOLDER, handout_pdf_name, module_pdf_name
+from pena.revision import format_date, site_version_date
 from pena.testing import REPO, mkdocs_build
 
 MODULES = modules()  # the modules of the nav
@@ -70,6 +71,16 @@ def test_offline_edition_references_no_other_host(offline_root: Path) -> None:
         text = html.read_text("utf-8")
         assert "unpkg.com" not in text, html
     assert (offline_root / "assets" / "javascripts" / "vendor" / "iframe-worker-shim.js").is_file()
+
+
+def test_offline_edition_says_its_version_date(offline_root: Path) -> None:
+    """The download page of the offline edition names the site version date (pena.revision),
+    in each language."""
+    day = site_version_date()
+    for folder, words in (("", "edisi luring, versi"), ("en/", "offline edition, version of")):
+        page = (offline_root / folder / "unduh" / "index.html").read_text("utf-8")
+        lang = folder.rstrip("/") or "id"
+        assert f'{words} <time datetime="{day.isoformat()}">{format_date(day, lang)}</time>' in page, folder
 
 
 def test_download_page_shows_sizes_and_ships_the_zip_and_pdfs(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from pena.content import load_site
 from pena.pdf import handout_pdf_name, language_texts, make_pdfs, module_keys, module_pdf_name
+from pena.revision import format_date, site_version_date
 from pena.testing import TEST_SITE_URL
 
 SITE = load_site()
@@ -49,6 +50,11 @@ def printed(built_site: Path, tmp_path_factory: pytest.TempPathFactory, browser)
         return out
 
     return print_pdfs
+
+
+def version_of(lang: str) -> str:
+    """'Versi 30 November 2026': the site version date as the PDFs and handouts print it."""
+    return language_texts(lang).ui["print"]["version"].format(date=format_date(site_version_date(), lang))
 
 
 def text_of(reader: PdfReader) -> str:
@@ -86,6 +92,11 @@ def test_module_pdf(printed, module: str, lang: str) -> None:  # type: ignore[no
     last = reader.pages[-1].extract_text()
     assert f"{len(reader.pages)} / {len(reader.pages)}" in last, "page numbers"
     assert language_texts(lang).ui["print"]["pendamping"] in text, "the handout, with its print design"
+    # The version date (the site's one: pena.revision) on the cover and at every page's foot;
+    # the licence line on the cover.
+    cover = " ".join(reader.pages[0].extract_text().split())
+    assert version_of(lang) in cover and language_texts(lang).ui["licence"]["line"] in cover, cover
+    assert version_of(lang) in last, "the version date at the foot of every page"
 
     destinations = set(reader.named_destinations)
     internal, external = [], []
@@ -116,6 +127,8 @@ def test_handout_pdf_is_one_a4_page_with_header_and_pendamping_line(
     assert f"{ui['brand']} · {module_title} · " in text, text[:200]
     assert ui["pendamping"] in text and ui["phone"] in text
     assert TEST_SITE_URL in text, "the address under the QR code"
+    assert f"{ui['brand']} · {module_title} · {version_of(lang)}" in text, "the version date"
+    assert language_texts(lang).ui["licence"]["line"] in text, "the licence line"
     sizes = font_sizes(reader)
     body = sizes.most_common(1)[0][0]
     assert body >= 14, f"body text is {body} pt: {sizes}"

@@ -20,13 +20,13 @@ from urllib.parse import unquote, urljoin
 
 import pytest
 import yaml
-from jinja2 import Environment, FileSystemLoader
 from mkdocs.exceptions import PluginError
 from test_checks import run_check
 
 from pena import revision
-from pena.content import Site, load_site, output_path, page_url
+from pena.content import MODULES, Site, load_site, output_path, page_url
 from pena.data import DataError
+from pena.pdf import language_texts
 from pena.testing import REPO, TEST_DEPLOYMENT, TEST_SITE_URL, copy_repo, mkdocs_build
 from pena.whatsnew import check_whats_new, load_changes
 
@@ -164,16 +164,14 @@ def test_copy_outside_git_builds_only_when_the_build_date_is_allowed(tmp_path: P
     refused = mkdocs_build(root, tmp_path / "refused", ALLOW_BUILD_DATE="")
     assert refused.returncode != 0 and "Traceback" not in refused.stderr
     assert "not in a git repository" in refused.stderr and "ALLOW_BUILD_DATE=true" in refused.stderr
-    # The licence line partial, as the handouts and PDFs include it, shows the version date.
-    footer = root / "overrides" / "partials" / "copyright.html"
-    footer.write_text(footer.read_text("utf-8") + '{% include "partials/licence-line.html" %}\n', "utf-8")
     dated = mkdocs_build(root, tmp_path / "dated", BUILD_ENGLISH="false")  # COPY_ENV allows it
     assert dated.returncode == 0, dated.stdout + dated.stderr
     html = (tmp_path / "dated" / "literasi-keuangan" / "buku-kas" / "index.html").read_text("utf-8")
     today = revision.today()
     assert f'<time datetime="{today.isoformat()}">{revision.format_date(today, "id")}</time>' in html
-    version = revision.format_date(today, "id")
-    assert re.search(rf'<p class="pena-licence-line">Materi PENA[^<]*CC BY 4\.0 · Versi {version}</p>', html)
+    # The handout's printed header carries the same (build) date as its version date.
+    sheet = (tmp_path / "dated" / "literasi-keuangan" / "lembar-kpm" / "index.html").read_text("utf-8")
+    assert re.search(rf'<p class="pena-sheet__head">.*· Versi {revision.format_date(today, "id")}</p>', sheet)
 
 
 # --------------------------------------------------------------------------------------------
@@ -421,25 +419,20 @@ def test_about_page_has_the_licence_section_in_both_languages(built_site: Path) 
         assert f'<h2 id="lisensi">{heading}' in html_of(built_site, "tentang.md", lang)
 
 
-def test_licence_line_partial_for_handouts_and_pdfs() -> None:
-    """overrides/partials/licence-line.html: the one line the offline edition's handouts and PDFs
-    include, with the site version date."""
-    config = yaml.load((REPO / "mkdocs.yml").read_text("utf-8"), Loader=_IgnoreTags)
-    languages = next(p["i18n"]["languages"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    env = Environment(loader=FileSystemLoader(REPO / "overrides" / "partials"), autoescape=True)
-    for language in languages:
-        ui = language["extra"]["ui"]
-        line = env.get_template("licence-line.html").render(
-            config={"extra": {"ui": ui}}, pena_version={"iso": "2026-11-30", "text": "30 November 2026"}).strip()
-        assert line.startswith('<p class="pena-licence-line">') and "CC BY 4.0" in line
-        assert f"{ui['version']} 30 November 2026</p>" in line and "PENA" in line
-
-
-class _IgnoreTags(yaml.SafeLoader):
-    """mkdocs.yml with its !ENV tags read as plain values."""
-
-
-_IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
+@pytest.mark.parametrize("lang", SITE.langs.all)
+def test_handouts_print_the_site_version_date_and_the_licence_line(built_site: Path, lang: str) -> None:
+    """Every KPM handout's printed header names the site version date; its foot carries the
+    licence line (the PDFs print from these pages; tests/test_pdf.py reads them back)."""
+    ui = language_texts(lang).ui
+    version = ui["print"]["version"].format(date=revision.format_date(revision.site_version_date(), lang))
+    handouts = [p.key for p in SITE.in_lang(lang) if p.type == "handout"]
+    assert len(handouts) == len(MODULES)
+    for key in handouts:
+        html = html_of(built_site, key, lang)
+        head = re.search(r'<p class="pena-sheet__head">(.*?)</p>', html)
+        assert head and head.group(1).endswith(f"· {version}"), (key, head and head.group(1))
+        licence = re.search(r'<p class="pena-sheet__licence">([^<]*)</p>', html)
+        assert licence and licence.group(1) == ui["licence"]["line"] and "CC BY 4.0" in licence.group(1), key
 
 
 # --------------------------------------------------------------------------------------------

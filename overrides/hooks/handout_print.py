@@ -5,8 +5,9 @@
   prints). `extra.handout_icons` in mkdocs.yml maps section ids to icon names; a section
   without an entry gets `extra.handout_icons._default`.
 - Handouts get `pena_sheet` in their template context (the site's name in the page's
-  language, the module's title, the version date) for overrides/partials/handout-print.html:
-  the printed header, the line for the pendamping's name and phone, and the licence line. The
+  language, the module's title) for overrides/partials/handout-print.html: the printed header
+  with the version date (`pena_version`, from hooks/page_dates.py), the line for the
+  pendamping's name and phone, and the licence line. The
   print design itself is the handout section of pena.css.
 """
 
@@ -23,7 +24,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from pena.content import languages, load_site
-from pena.version import format_version_date, site_version_date
 
 ICONS = Path(material.__file__).parent / "templates" / ".icons" / "material"
 _H2 = re.compile(r'<h2 id="([^"]+)">')
@@ -53,9 +53,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     lang = getattr(page.file, "locale_alternate_of", None) or langs.default
     module = page.file.src_uri.split("/", 1)[0]
     overview = load_site(Path(config.docs_dir), Path(config.config_file_path)).get(f"{module}/index.md", lang)
-    date = format_version_date(site_version_date(Path(config.config_file_path).parent), lang)
     ui = config.extra.get("ui", {}).get("print", {})
     context["pena_sheet"] = {"brand": ui.get("brand", config.site_name),
-                             "module": str(overview.meta["title"]) if overview else "",
-                             "version": ui.get("version", "{date}").format(date=date)}
+                             "module": str(overview.meta["title"]) if overview else ""}
     return context

@@ -10,6 +10,8 @@
   with their sizes; `<!-- pena:offline-download -->`: the zip edition with its size.
 - Every module overview page gets a line under its title linking the module and handout PDFs
   with their sizes.
+- In the offline edition the download page says so, with its version date (the version marker
+  that hooks/page_dates.py, listed after this hook, turns into the date).
 - The release build (scripts/release.py) passes the zip in OFFLINE_ZIP and the PDF folder in
   PDF_DIR; they are copied into the built site. Without them (make build), the page says that
   the release build makes them.
@@ -32,6 +34,7 @@ from pena.content import languages, load_site, modules
 from pena.edition import ZIP_URL
 from pena.offline import SIZES_PLACEHOLDER, format_size
 from pena.pdf import PDF_FOLDER, handout_pdf_name, module_pdf_name
+from pena.revision import VERSION_MARKER
 
 log = logging.getLogger("mkdocs.hooks.offline")
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
@@ -88,7 +91,7 @@ def render(config: MkDocsConfig, template: str, **context: object) -> str:
 def zip_block(page: Page, config: MkDocsConfig, ui: dict) -> str:
     archive = offline_zip()
     if offline_enabled(config):
-        return ui["this_is_offline"]
+        return ui["this_is_offline"].format(date=VERSION_MARKER)
     if archive is None:
         return ui["not_built"]
     return render(config, "offline-zip.html", ui=ui, href=get_relative_url(ZIP_URL, page.url),

@@ -8,45 +8,31 @@
   ALLOW_BUILD_DATE=true (the plugin's `fallback_to_build_date`) says that a copy may carry
   the build date, as the tests' copies do.
 - Every template gets `pena_version` = {"iso": "2026-11-30", "text": "30 November 2026"}: the
-  day of the newest content change, in the language being built. The what-is-new page, the
-  offline edition, the PDFs and the handout header print it.
+  day of the newest content change (pena.revision.site_version_date, the one function every
+  version date comes from), in the language being built. The handouts print it in their
+  header (overrides/partials/handout-print.html).
 - A page holding `<!-- pena:version-date -->` gets the same date written in its language.
 """
 
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from pena.revision import HistoryError, format_date, site_version_date
+from pena.revision import VERSION_MARKER, build_version_date, format_date
 
-PLUGIN = "git-revision-date-localized"
-MARKER = "<!-- pena:version-date -->"
 _version: dict[str, datetime.date] = {}
-
-
-def build_date_allowed(config: MkDocsConfig) -> bool:
-    plugin = config.plugins.get(PLUGIN)
-    if plugin is None:
-        raise PluginError(f"the '{PLUGIN}' plugin is not configured: list it in mkdocs.yml after i18n "
-                          "(pip install -r requirements.txt installs it)")
-    return bool(plugin.config.get("fallback_to_build_date"))
 
 
 # Before the plugin's own on_config, which reads the history of docs/ straight away.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    try:
-        _version["date"] = site_version_date(Path(config.docs_dir), build_date_allowed(config))
-    except HistoryError as error:
-        raise PluginError(str(error)) from None
+    _version["date"] = build_version_date(config)
     return config
 
 
@@ -62,8 +48,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if MARKER not in markdown:
+    if VERSION_MARKER not in markdown:
         return markdown
     lang = getattr(page.file, "locale_alternate_of", None) or config.theme["language"]
     shown = version(lang)
-    return markdown.replace(MARKER, f'<time datetime="{shown["iso"]}">{shown["text"]}</time>')
+    return markdown.replace(VERSION_MARKER, f'<time datetime="{shown["iso"]}">{shown["text"]}</time>')

@@ -31,7 +31,7 @@ from mkdocs.structure.files import Files
 
 from pena.content import Languages, languages
 from pena.offline import FINGERPRINTED, SIZES_PLACEHOLDER, Entry, save_list, union
-from pena.version import format_version_date, site_version_date
+from pena.revision import build_version_date, format_date
 
 OVERRIDES = Path(__file__).resolve().parents[1]
 SOURCE = OVERRIDES / "offline" / "sw.js"
@@ -144,8 +144,8 @@ def minified(path: Path) -> str:
 
 def write_save_part(site: Path, config: MkDocsConfig, lists: dict[str, list[Entry]]) -> str:
     """offline/sw-save.<hash>.js: the save part of the worker with the update notice's text."""
-    date = site_version_date(Path(config.config_file_path).parent)
-    notice = {lang: html.escape(ui_of(config, lang)["updated"].format(date=format_version_date(date, lang)))
+    date = build_version_date(config)
+    notice = {lang: html.escape(ui_of(config, lang)["updated"].format(date=format_date(date, lang)))
               for lang in lists}
     body = f"self.PENA.notice={json.dumps(notice, ensure_ascii=False)};\n{minified(SAVE_SOURCE)}"
     name = f"offline/sw-save.{hashlib.sha256(body.encode()).hexdigest()[:10]}.js"

@@ -9,8 +9,11 @@ and searchable), turns in-document links into PDF links and headings into the PD
 adds page numbers; and it needs no extra system libraries (WeasyPrint needs Pango).
 
 A module PDF is one HTML document put together from the built pages of the module in reading
-order (the nav of mkdocs.yml): a cover (module title, site address and QR code, version date),
-a table of contents, then each page on a new page. Ids are made unique per page; a link to
+order (the nav of mkdocs.yml): a cover (module title, site address and QR code, version date,
+licence line), a table of contents, then each page on a new page; every page's foot repeats
+the version date beside the page number. The version date is pena.revision's, the same
+function the site's hooks use, so the PDFs, the handouts, the what-is-new page and the offline
+edition name one date. Ids are made unique per page; a link to
 another page of the same module becomes a link inside the PDF; any other link points at the
 published site. The handout keeps its one-page print design. Each handout is also printed on
 its own as a one-page PDF.
@@ -18,6 +21,7 @@ its own as a one-page PDF.
 
 from __future__ import annotations
 
+import datetime
 import html
 import posixpath
 import re
@@ -41,7 +45,7 @@ from pena.content import (
     page_url,
 )
 from pena.content import modules as configured_modules
-from pena.version import format_version_date, site_version_date
+from pena.revision import HistoryError, env_allows_build_date, format_date, site_version_date
 
 #: Folder of the built site that holds every PDF.
 PDF_FOLDER = "pdf"
@@ -67,7 +71,7 @@ PDF_CSS = """
 .pena-pdf-contents a { color: #000; }
 """
 FOOTER = ('<div style="font-size:8pt;width:100%;margin:0 14mm;display:flex;justify-content:space-between;'
-          'color:#444;font-family:sans-serif"><span>{label}</span><span><span class="pageNumber"></span> / '
+          'color:#444;font-family:sans-serif"><span>{label}</span><span>{version} · <span class="pageNumber"></span> / '
           '<span class="totalPages"></span></span></div>')
 
 
@@ -90,6 +94,10 @@ class LanguageTexts:
     site_name: str
     copyright: str
     ui: dict
+
+    def version(self, date: datetime.date, lang: str) -> str:
+        """'Versi 30 November 2026' / 'Version of 30 November 2026'."""
+        return self.ui.get("print", {}).get("version", "{date}").format(date=format_date(date, lang))
 
 
 def language_texts(lang: str, mkdocs_yml: Path = MKDOCS_YML) -> LanguageTexts:
@@ -187,12 +195,12 @@ class Document:
                 f"{front}{sections}</div></body></html>")
 
 
-def cover(doc: Document, module: str, texts: LanguageTexts, date: str) -> str:
+def cover(doc: Document, module: str, texts: LanguageTexts, version: str) -> str:
     site = doc.pages
     overview = site.get(f"{module}/index.md", doc.lang)
     url = urljoin(doc.site_url, page_url(f"{module}/index.md", doc.lang, doc.langs))
     qr = segno.make(url, error="m").svg_inline(scale=1, border=2, omitsize=True)
-    ui, sheet = texts.ui.get("offline", {}), texts.ui.get("print", {})
+    ui = texts.ui.get("offline", {})
     contents = "".join(
         f'<li><a href="#p{n}">{html.escape(str(site.get(key, doc.lang).meta["title"]))}</a></li>'
         for n, key in enumerate(doc.keys) if site.get(key, doc.lang))
@@ -203,8 +211,8 @@ def cover(doc: Document, module: str, texts: LanguageTexts, date: str) -> str:
             f'<h2>{ui["pdf_contents"]}</h2><ol class="pena-pdf-contents">{contents}</ol>'
             f'<div class="pena-pdf-cover__foot">{qr}<div><p>{ui["pdf_cover_read"]}</p>'
             f'<p><a href="{url}">{html.escape(url)}</a></p>'
-            f'<p>{html.escape(sheet.get("version", "{date}").format(date=date))}</p>'
-            f"<p>{html.escape(texts.copyright)}</p></div></div></section>")
+            f'<p>{html.escape(version)}</p>'
+            f'<p>{html.escape(texts.ui["licence"]["line"])}</p></div></div></section>')
 
 
 # --------------------------------------------------------------------------------------------
@@ -251,6 +259,10 @@ def make_pdfs(site: Path, out: Path, modules: tuple[str, ...] | None = None,
                 return make_pdfs(site, out, modules, langs_wanted, site_url, handouts_only, own)
             finally:
                 own.close()
+    try:
+        day = site_version_date(allow_build_date=env_allows_build_date())
+    except HistoryError as error:
+        raise SystemExit(f"PDFs: {error}") from None
     langs = languages()
     pages = load_site()
     site_url = site_url or published_url(site)
@@ -259,15 +271,16 @@ def make_pdfs(site: Path, out: Path, modules: tuple[str, ...] | None = None,
     tab = browser.new_page()
     for lang in langs_wanted or langs.all:
         texts = language_texts(lang)
-        date = format_version_date(site_version_date(), lang)
+        version = texts.version(day, lang)
         for module in modules:
             keys = module_keys(module)
             title = str(pages.get(f"{module}/index.md", lang).meta["title"])
             if not handouts_only:
                 doc = Document(site, lang, langs, site_url, keys)
                 target = out / module_pdf_name(module, lang)
-                print_document(tab, doc.render(title, cover(doc, module, texts, date)), target,
-                               FOOTER.format(label=html.escape(f"{texts.site_name} · {title}")))
+                print_document(tab, doc.render(title, cover(doc, module, texts, version)), target,
+                               FOOTER.format(label=html.escape(f"{texts.site_name} · {title}"),
+                                             version=html.escape(version)))
                 made.append(target)
             handout = [key for key in keys if pages.get(key, lang).type == "handout"]
             if handout:

@@ -8,7 +8,8 @@ what the plugin does not:
   one commit, and a copy outside git (the tests' copies) has no dates; overrides/hooks/
   page_dates.py turns both into a clear message instead of wrong dates;
 - the site version date: the day of the newest content change, printed on the what-is-new
-  page, the offline edition and the PDFs (`site_version_date()`);
+  page, the offline edition's download page, the handouts, the PDFs and the saved copy's
+  "updated" notice (`site_version_date()`: the one function all of them use);
 - the one date format of both languages ("12 November 2026", day first, as in Indonesian and
   British English), the same pattern the plugin is given in mkdocs.yml.
 """
@@ -16,11 +17,14 @@ what the plugin does not:
 from __future__ import annotations
 
 import datetime
+import os
 import subprocess
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as babel_format_date
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
 from pena.content import REPO_ROOT
 
@@ -31,6 +35,12 @@ DATE_PATTERN = "d MMMM y"
 #: What counts as content: the docs, except styles and scripts (they change how pages look,
 #: not what they say).
 CONTENT_PATHSPEC = (".", ":(exclude)assets")
+
+#: Written into a page's Markdown (by hand or by a hook that runs before page_dates.py), it
+#: becomes the version date in the page's language.
+VERSION_MARKER = "<!-- pena:version-date -->"
+#: The plugin whose `fallback_to_build_date` (ALLOW_BUILD_DATE) lets copies outside git build.
+PLUGIN = "git-revision-date-localized"
 
 FULL = "full"
 SHALLOW = "shallow"
@@ -102,3 +112,28 @@ def site_version_date(docs_dir: Path = REPO_ROOT / "docs", allow_build_date: boo
         return today()
     # Nothing committed yet (a brand-new repository): the content is new today.
     return _newest_commit_day(docs_dir, "--", *CONTENT_PATHSPEC) or today()
+
+
+def build_date_allowed(config: MkDocsConfig) -> bool:
+    """Whether this build may date pages with the build date (ALLOW_BUILD_DATE, through the
+    plugin's `fallback_to_build_date`)."""
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is None:
+        raise PluginError(f"the '{PLUGIN}' plugin is not configured: list it in mkdocs.yml after i18n "
+                          "(pip install -r requirements.txt installs it)")
+    return bool(plugin.config.get("fallback_to_build_date"))
+
+
+def build_version_date(config: MkDocsConfig) -> datetime.date:
+    """site_version_date() for a MkDocs build (the hooks): missing history is a PluginError
+    with what to do, never a traceback."""
+    try:
+        return site_version_date(Path(config.docs_dir), build_date_allowed(config))
+    except HistoryError as error:
+        raise PluginError(str(error)) from None
+
+
+def env_allows_build_date() -> bool:
+    """ALLOW_BUILD_DATE as the builds read it (`!ENV` in mkdocs.yml), for scripts that work on
+    a built site outside MkDocs (the PDFs)."""
+    return os.environ.get("ALLOW_BUILD_DATE", "").strip().lower() in {"true", "yes", "on", "1"}
