@@ -78,7 +78,7 @@ def test_offline_edition_says_its_version_date(offline_root: Path) -> None:
     in each language."""
     day = site_version_date()
     for folder, words in (("", "edisi luring, versi"), ("en/", "offline edition, version of")):
-        page = (offline_root / folder / "unduh" / "index.html").read_text("utf-8")
+        page = (offline_root / folder / "unduh.html").read_text("utf-8")  # file:// edition: no folder URLs
         lang = folder.rstrip("/") or "id"
         assert f'{words} <time datetime="{day.isoformat()}">{format_date(day, lang)}</time>' in page, folder
 
