@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from test_checks import run_check
 
 from pena import revision
-from pena.content import MODULES, Site, load_site, output_path, page_url
+from pena.content import Site, load_site, output_path, page_url
 from pena.data import DataError
 from pena.pdf import language_texts
 from pena.testing import REPO, TEST_DEPLOYMENT, TEST_SITE_URL, copy_repo, mkdocs_build
@@ -426,7 +426,7 @@ def test_handouts_print_the_site_version_date_and_the_licence_line(built_site: P
     ui = language_texts(lang).ui
     version = ui["print"]["version"].format(date=revision.format_date(revision.site_version_date(), lang))
     handouts = [p.key for p in SITE.in_lang(lang) if p.type == "handout"]
-    assert len(handouts) == len(MODULES)
+    assert len(handouts) == len(SITE.modules)
     for key in handouts:
         html = html_of(built_site, key, lang)
         head = re.search(r'<p class="pena-sheet__head">(.*?)</p>', html)
