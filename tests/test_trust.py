@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import importlib.util
+import json
 import os
 import re
 import shutil
@@ -253,8 +254,9 @@ def test_whats_new_yaml_error_names_the_line_and_check_py_exits_1(data_copy: Pat
     path = data_copy / "docs" / "_data" / "whats-new.yml"
     line = path.read_text("utf-8").count("\n") + 3  # the 'kind:' line below
     path.write_text(path.read_text("utf-8") + "\n- date: 2026-01-05\n  kind: new: corrected\n", "utf-8")
-    code, findings, _ = run_check(data_copy)
-    assert code == 1
+    done = run_check(data_copy, "--json")
+    assert done.returncode == 1
+    findings = json.loads(done.stdout)["findings"]
     wn = [f for f in findings if f["code"] == "WN001"]
     assert wn and wn[0]["path"] == "docs/_data/whats-new.yml" and "not valid YAML" in wn[0]["message"]
     assert wn[0]["line"] == line and "mapping values are not allowed" in wn[0]["message"]

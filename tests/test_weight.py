@@ -29,10 +29,12 @@ def test_every_built_page_is_measured_and_split_into_content_and_theme(built_sit
         content, theme = split_content(html)
         assert content.startswith("<h1") and "pena-share" not in content and "md-nav" not in content, weight.built
         assert 'class="md-header' in theme and "pena-share" in theme
-        # Compressed apart, the two parts come to about the whole page (within 10%: each part
-        # has its own gzip header, and compresses without the words it shares with the other).
+        # Compressed apart, the two parts come to about the whole page (within 10% below, 15%
+        # above: each part has its own gzip header, and compresses without the words it shares
+        # with the other; a quiz shares every question heading with its table of contents, and
+        # compact.py's whitespace removal makes the whole smaller: up to 1.11 measured).
         parts, whole = weight.parts["content"] + weight.parts["theme"], weight.parts["later page"]
-        assert 0.9 * whole <= parts <= 1.1 * whole, (weight.built, parts, whole)
+        assert 0.9 * whole <= parts <= 1.15 * whole, (weight.built, parts, whole)
 
 
 def test_budget_counter_counts_what_the_page_loads(built_site: Path) -> None:

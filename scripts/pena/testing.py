@@ -83,6 +83,15 @@ def page_text(title: str, body: str, type: str = "page", **meta: Any) -> str:  #
 BODY_LINE = 9
 
 
+WHATS_NEW_OF_A_SMALL_PROJECT = """\
+- date: 2024-01-28
+  kind: new
+  text:
+    id: Situs kecil untuk pengujian.
+    en: A small site for tests.
+"""
+
+
 class MiniProject:
     """A project folder with the checkout's configuration and data files (docs/_data) and the
     pages a test writes; `check()` runs every registered rule on it in process."""
@@ -91,6 +100,8 @@ class MiniProject:
         self.root = root
         self.docs = root / "docs"
         shutil.copytree(REPO / "docs" / "_data", self.docs / "_data")
+        # The site's what-is-new entries link pages a small project does not have (WN001).
+        (self.docs / "_data" / "whats-new.yml").write_text(WHATS_NEW_OF_A_SMALL_PROJECT, "utf-8")
         (root / "mkdocs.yml").write_text(config_with_nav(nav), "utf-8")
         for name, text in pages.items():
             self.write(name, text)
