@@ -61,7 +61,10 @@ def add_language(root: Path) -> None:
         # Every per-language mapping ({id: ..., en: ...}) gets the new language, as its translator would add.
         text = data.read_text("utf-8")
         text = re.sub(r"(\{[^{}\n]*?\ben: ([^,{}\n]+|\[[^\]\n]*\]))\}", rf"\1, {NEW_LANG}: \2}}", text)
-        text = re.sub(r"^(\s*)en:( .*)$", rf"\1en:\2\n\1{NEW_LANG}:\2", text, flags=re.M)
+        # A block scalar (en: >- and its indented lines) is copied whole; a one-line value as a line.
+        text = re.sub(r"^(?P<ind>[ \t]*)en:(?P<head> [>|][-+]?)\n(?P<body>(?:(?P=ind)[ \t]+\S.*\n)+)",
+                      rf"\g<0>\g<ind>{NEW_LANG}:\g<head>\n\g<body>", text, flags=re.M)
+        text = re.sub(r"^(\s*)en:( (?![>|]).*)$", rf"\1en:\2\n\1{NEW_LANG}:\2", text, flags=re.M)
         data.write_text(text, "utf-8")
 
 
