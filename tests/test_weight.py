@@ -4,6 +4,7 @@ page's content and the theme is found on every page, and WT001/WT002 catch plant
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,18 @@ def test_wt002_pages_near_a_shared_budget_give_one_warning(tmp_path: Path) -> No
     assert theme[0].path in ("docs/p2.id.md", "docs/p2.en.md"), theme[0].path
     content = [f for f in found if f.message.startswith("content of")]
     assert {f.path for f in content} == {"docs/p0.id.md", "docs/p0.en.md"}, content
+
+
+def test_page_weights_kept_on_disk_are_the_sizes_measured_afresh(built_site: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk cache of page sizes (keyed by the HTML) changes nothing but the time: a cold run,
+    a warm run and a run over a damaged cache file give the same weights."""
+    from pena import pageweight
+
+    monkeypatch.setenv("PENA_CACHE", str(tmp_path / "cache"))
+    cold = site_weights(load_site(), built_site)
+    cache_file = pageweight._weights_cache()
+    assert cache_file.is_file() and len(json.loads(cache_file.read_text("utf-8"))) == len(cold)
+    assert site_weights(load_site(), built_site) == cold
+    cache_file.write_text("{not json", "utf-8")
+    assert site_weights(load_site(), built_site) == cold

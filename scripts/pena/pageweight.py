@@ -20,9 +20,14 @@ a budget warns before it fails.
 
 from __future__ import annotations
 
+import functools
 import gzip
+import hashlib
+import json
+import os
 import posixpath
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +35,7 @@ from pena.content import Site, output_path
 from pena.findings import ERROR, WARNING, Finding, finding
 from pena.htmltags import start_tags
 from pena.rules import BUILT, rule
+from pena.structure import cache_dir
 
 ARTICLE = '<article class="md-content__inner md-typeset">'
 #: What the theme writes into the article after the page's content (Material's
@@ -71,11 +77,17 @@ _LOADING_TAGS = re.compile(r"<(?:script|link)\b[^>]*>", re.IGNORECASE)
 def page_load(built_site: Path, html_file: Path, assets: dict[str, int] | None = None) -> dict[str, int]:
     """Compressed bytes of the HTML and of each CSS, JS and font file it loads on first view.
     `assets` caches the sizes of shared files across pages."""
-    assets = {} if assets is None else assets
     html = html_file.read_bytes()
-    sizes = {html_file.relative_to(built_site).as_posix(): gz(html)}
+    return {html_file.relative_to(built_site).as_posix(): gz(html),
+            **loaded_files(built_site, html_file, html.decode("utf-8"), assets)}
+
+
+def loaded_files(built_site: Path, html_file: Path, html: str, assets: dict[str, int] | None = None) -> dict[str, int]:
+    """Compressed bytes of each CSS, JS and font file the page loads on first view."""
+    assets = {} if assets is None else assets
+    sizes: dict[str, int] = {}
     folder = html_file.parent
-    tags = [tag for match in _LOADING_TAGS.finditer(html.decode("utf-8")) for tag in start_tags(match.group(0))]
+    tags = [tag for match in _LOADING_TAGS.finditer(html) for tag in start_tags(match.group(0))]
     for tag, attrs in tags:
         ref = attrs.get("src") if tag == "script" else attrs.get("href") if (
             tag == "link" and attrs.get("rel") in ("stylesheet", "preload")) else None
@@ -112,17 +124,59 @@ class Weight:
         return self.parts[part] / BUDGETS[part]
 
 
-def measure(built_site: Path, html_file: Path, source: str, assets: dict[str, int]) -> Weight:
-    html = html_file.read_text("utf-8")
-    content, theme = split_content(html)
-    loaded = page_load(built_site, html_file, assets)
+def measure(built_site: Path, html_file: Path, source: str, assets: dict[str, int],
+            known: dict[str, list[int]] | None = None, seen: dict[str, list[int]] | None = None) -> Weight:
+    """The four parts of one page. `known` maps a hash of a page's HTML to its content, theme
+    and whole-page sizes (a page whose HTML did not change is not compressed again); `seen`
+    collects the entries of the pages measured."""
+    raw = html_file.read_bytes()
+    html = raw.decode("utf-8")
+    key = hashlib.sha1(_code_version().encode() + raw).hexdigest()
+    sizes = (known or {}).get(key)
+    if not (isinstance(sizes, list) and len(sizes) == 3):
+        content, theme = split_content(html)
+        sizes = [gz(content.encode("utf-8")), gz(theme.encode("utf-8")), gz(raw)]
+    if seen is not None:
+        seen[key] = sizes
     built = html_file.relative_to(built_site).as_posix()
+    files = loaded_files(built_site, html_file, html, assets)
     return Weight(source, built, {
-        "content": gz(content.encode("utf-8")),
-        "theme": gz(theme.encode("utf-8")),
-        "later page": loaded[built],
-        "first view": sum(loaded.values()),
+        "content": sizes[0],
+        "theme": sizes[1],
+        "later page": sizes[2],
+        "first view": sizes[2] + sum(files.values()),
     })
+
+
+# Compressing every page three times (content, theme, whole) was a fifth of the checks' time;
+# most pages come out of a rebuild byte for byte the same, so their sizes are kept on disk
+# beside the structure cache, keyed by a hash of the HTML and of this file.
+@functools.lru_cache(maxsize=1)
+def _code_version() -> str:
+    return hashlib.sha1(Path(__file__).read_bytes()).hexdigest()
+
+
+def _weights_cache() -> Path:
+    return cache_dir().parent / "page-weights.json"
+
+
+def _read_known() -> dict[str, list[int]]:
+    try:
+        data = json.loads(_weights_cache().read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_known(known: dict[str, list[int]]) -> None:
+    path = _weights_cache()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as handle:
+            json.dump(known, handle)
+        os.replace(handle.name, path)  # atomic: parallel runs never read half a file
+    except OSError:
+        pass  # a read-only home still checks, only slower
 
 
 def site_weights(site: Site, built: Path) -> list[Weight]:
@@ -130,11 +184,15 @@ def site_weights(site: Site, built: Path) -> list[Weight]:
     key = ("page weights", built.resolve())
     if key not in site.cache:
         assets: dict[str, int] = {}
+        known: dict[str, list[int]] = _read_known()
+        seen: dict[str, list[int]] = {}
         weights = []
         for (page_key, lang), page in sorted(site.pages.items()):
             html_file = built / output_path(page_key, lang, site.langs)
             if html_file.is_file():
-                weights.append(measure(built, html_file, page.rel, assets))
+                weights.append(measure(built, html_file, page.rel, assets, known, seen))
+        if seen and not seen.keys() <= known.keys():
+            _write_known({**known, **seen} if len(known) < 2000 else seen)  # bounded: a few sites' pages
         site.cache[key] = weights
     return site.cache[key]  # type: ignore[return-value]
 
