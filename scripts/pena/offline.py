@@ -14,13 +14,13 @@ does not have (Material ships 30 of them; the Thai segmenter alone is 159 KB com
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from pena.content import Languages
+from pena.pageweight import gz
 
 #: Served compressed by a static host (the same list as pena.serve's gzip server).
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".webmanifest")
@@ -57,7 +57,7 @@ class Entry:
 
 def transfer_size(path: Path, data: bytes) -> int:
     """Bytes a static host with compression sends (gzip level 6, like pena.serve)."""
-    return len(gzip.compress(data, compresslevel=6, mtime=0)) if path.suffix in COMPRESSIBLE else len(data)
+    return gz(data) if path.suffix in COMPRESSIBLE else len(data)
 
 
 def url_of(rel: str) -> str:

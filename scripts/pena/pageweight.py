@@ -24,10 +24,8 @@ import functools
 import gzip
 import hashlib
 import json
-import os
 import posixpath
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +33,7 @@ from pena.content import Site, output_path
 from pena.findings import ERROR, WARNING, Finding, finding
 from pena.htmltags import start_tags
 from pena.rules import BUILT, rule
-from pena.structure import cache_dir
+from pena.structure import cache_dir, write_json_atomic
 
 ARTICLE = '<article class="md-content__inner md-typeset">'
 #: What the theme writes into the article after the page's content (Material's
@@ -169,14 +167,7 @@ def _read_known() -> dict[str, list[int]]:
 
 
 def _write_known(known: dict[str, list[int]]) -> None:
-    path = _weights_cache()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as handle:
-            json.dump(known, handle)
-        os.replace(handle.name, path)  # atomic: parallel runs never read half a file
-    except OSError:
-        pass  # a read-only home still checks, only slower
+    write_json_atomic(_weights_cache(), known)
 
 
 def site_weights(site: Site, built: Path) -> list[Weight]:

@@ -376,14 +376,20 @@ def cached_structure(body: str, body_line: int, settings: str, renderer: Callabl
     except (OSError, ValueError, KeyError, TypeError):
         pass  # not cached yet (or unreadable): render
     structure = parse_structure(body, body_line, renderer())
+    write_json_atomic(path, dataclasses.asdict(structure))
+    return structure
+
+
+def write_json_atomic(path: Path, data: object) -> None:
+    """Write a cache file so that parallel runs never read half of it; a read-only home still
+    checks, only slower."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as handle:
-            json.dump(dataclasses.asdict(structure), handle, ensure_ascii=False)
-        os.replace(handle.name, path)  # atomic: parallel runs never read half a file
+            json.dump(data, handle, ensure_ascii=False)
+        os.replace(handle.name, path)
     except OSError:
-        pass  # a read-only home still checks, only slower
-    return structure
+        pass
 
 
 def _from_json(data: dict[str, Any]) -> Structure:
