@@ -7,13 +7,16 @@ runs after `make test`."""
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from pena import rules
 from pena.content import load_site, output_path
@@ -58,14 +61,22 @@ def add_language(root: Path) -> None:
     for path in list(docs.rglob("*.en.*")):
         shutil.copy(path, path.with_name(path.name.replace(".en.", f".{NEW_LANG}.")))
     for data in (docs / "_data").glob("*.yml"):
-        # Every per-language mapping ({id: ..., en: ...}) gets the new language, as its translator would add.
-        text = data.read_text("utf-8")
-        text = re.sub(r"(\{[^{}\n]*?\ben: ([^,{}\n]+|\[[^\]\n]*\]))\}", rf"\1, {NEW_LANG}: \2}}", text)
-        # A block scalar (en: >- and its indented lines) is copied whole; a one-line value as a line.
-        text = re.sub(r"^(?P<ind>[ \t]*)en:(?P<head> [>|][-+]?)\n(?P<body>(?:(?P=ind)[ \t]+\S.*\n)+)",
-                      rf"\g<0>\g<ind>{NEW_LANG}:\g<head>\n\g<body>", text, flags=re.M)
-        text = re.sub(r"^(\s*)en:( (?![>|]).*)$", rf"\1en:\2\n\1{NEW_LANG}:\2", text, flags=re.M)
-        data.write_text(text, "utf-8")
+        # Every per-language mapping ({id: ..., en: ...}) gets the new language, as its translator
+        # would add it (read and written as data: the copy's comments do not matter).
+        text = yaml.safe_load(data.read_text("utf-8"))
+        data.write_text(yaml.safe_dump(with_new_language(text), allow_unicode=True, sort_keys=False), "utf-8")
+
+
+def with_new_language(node: Any) -> Any:
+    """`node` with NEW_LANG beside every `en` key, holding a copy of the English value."""
+    if isinstance(node, list):
+        return [with_new_language(item) for item in node]
+    if isinstance(node, dict):
+        copied = {key: with_new_language(value) for key, value in node.items()}
+        if "en" in copied and NEW_LANG not in copied:
+            copied[NEW_LANG] = copy.deepcopy(copied["en"])
+        return copied
+    return node
 
 
 def built_copy(factory: pytest.TempPathFactory, name: str, change: Callable[[Path], None]) -> tuple[Path, Path]:
