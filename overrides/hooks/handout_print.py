@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from pena.content import languages, load_site
+from pena.content import languages, load_site, page_lang
 
 ICONS = Path(material.__file__).parent / "templates" / ".icons" / "material"
 _H2 = re.compile(r'<h2 id="([^"]+)">')
@@ -50,7 +50,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     if page.meta.get("type") != "handout":
         return context
     langs = languages(Path(config.config_file_path))
-    lang = getattr(page.file, "locale_alternate_of", None) or langs.default
+    lang = page_lang(page, langs.default)
     module = page.file.src_uri.split("/", 1)[0]
     overview = load_site(Path(config.docs_dir), Path(config.config_file_path)).get(f"{module}/index.md", lang)
     ui = config.extra.get("ui", {}).get("print", {})

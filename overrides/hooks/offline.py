@@ -31,6 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from pena.content import languages, load_site, modules
+from pena.content import page_lang as content_page_lang
 from pena.edition import ZIP_URL
 from pena.offline import SIZES_PLACEHOLDER, format_size
 from pena.pdf import PDF_FOLDER, handout_pdf_name, module_pdf_name
@@ -75,7 +76,7 @@ def pdf_dir() -> Path | None:
 
 
 def page_lang(page: Page, config: MkDocsConfig) -> str:
-    return getattr(page.file, "locale_alternate_of", None) or languages(Path(config.config_file_path)).default
+    return content_page_lang(page, languages(Path(config.config_file_path)).default)
 
 
 # --------------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from pena.content import page_lang
 from pena.revision import VERSION_MARKER, build_version_date, format_date
 
 _version: dict[str, datetime.date] = {}
@@ -50,6 +51,6 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if VERSION_MARKER not in markdown:
         return markdown
-    lang = getattr(page.file, "locale_alternate_of", None) or config.theme["language"]
+    lang = page_lang(page, config.theme["language"])
     shown = version(lang)
     return markdown.replace(VERSION_MARKER, f'<time datetime="{shown["iso"]}">{shown["text"]}</time>')

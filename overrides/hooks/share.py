@@ -21,7 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from pena.content import load_site, page_url
+from pena.content import load_site, page_lang, page_url
 
 MARKER = "<!-- pena:handouts -->"
 
@@ -72,7 +72,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     ui = config.extra.get("ui", {}).get("share", {})
     site = load_site(Path(config.docs_dir), Path(config.config_file_path))
-    lang = getattr(page.file, "locale_alternate_of", None) or site.langs.default
+    lang = page_lang(page, site.langs.default)
     handouts = []
     for handout in (p for p in site.in_lang(lang) if p.type == "handout"):
         folder = page_url(handout.key, lang, site.langs)

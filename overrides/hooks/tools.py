@@ -30,6 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from pena.content import page_lang
 from pena.toolforms import MARKER, TOOL_KEY, page_scripts, page_styles, tool_data
 
 TEMPLATES = "tools"
@@ -138,7 +139,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     data = tool_data(page.meta)
     if data is None:
         return html
-    lang = getattr(page.file, "locale_alternate_of", None) or config.theme.get("language", "id")
+    lang = page_lang(page, config.theme["language"])
     form = render_form(_env["tools"], data, lang, page.file.src_uri)
     if MARKER not in html:
         raise PluginError(f"{page.file.src_uri}: the marker {MARKER} must stand on a line of its own, "

@@ -16,7 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from pena.content import Site, load_site, page_url
+from pena.content import Site, load_site, page_lang, page_url
 from pena.freshness import STALE, Status, site_status
 
 MARKER = "<!-- pena:translation-status -->"
@@ -37,7 +37,7 @@ def _status(config: MkDocsConfig) -> tuple[Site, list[Status]]:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     site, rows = _status(config)
     ui = config.extra.get("ui", {})
-    lang = getattr(page.file, "locale_alternate_of", None) or site.langs.default
+    lang = page_lang(page, site.langs.default)
     key = page.file.src_uri.rsplit(".", 2)[0] + ".md"
     row = next((r for r in rows if r.key == key and r.lang == lang and r.status == STALE), None)
     if row is not None and getattr(page.file, "locale", None) == lang:
@@ -52,10 +52,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def status_table(site: Site, rows: list[Status], page: Page, config: MkDocsConfig) -> str:
     """The table of every translation (template: overrides/partials/translation-status.html)."""
-    page_lang = getattr(page.file, "locale_alternate_of", None) or site.langs.default
+    shown_lang = page_lang(page, site.langs.default)
     shown = []
     for row in rows:
-        page_shown = row.translation if row.translation and page_lang == row.lang else row.source
+        page_shown = row.translation if row.translation and shown_lang == row.lang else row.source
         translated = get_relative_url(page_url(row.key, row.lang, site.langs), page.url)
         shown.append({
             "title": str(page_shown.meta.get("title", row.key)),

@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from pena.content import load_site, split_suffix
+from pena.content import load_site, page_lang, split_suffix
 from pena.data import DataError
 from pena.whatsnew import MARKER, changes_markdown, load_changes
 
@@ -31,7 +31,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         for item in error.findings:
             log.warning(str(item))
         return markdown.replace(MARKER, "")
-    lang = getattr(page.file, "locale_alternate_of", None) or site.langs.default
+    lang = page_lang(page, site.langs.default)
     key, _ = split_suffix(page.file.src_uri, site.langs)
     labels = config.extra.get("ui", {}).get("whats_new", {})
     return markdown.replace(MARKER, changes_markdown(changes, site, lang, key, labels))

@@ -146,6 +146,12 @@ def _read_config(version: ConfigVersion) -> dict[str, Any]:
         return yaml_load(handle, loader) or {}
 
 
+def page_lang(page: Any, default: str) -> str:
+    """The language of a page MkDocs is building: static-i18n marks the pages of every language
+    but the default one with `locale_alternate_of`; the others are in `default`."""
+    return getattr(page.file, "locale_alternate_of", None) or default
+
+
 def languages(mkdocs_yml: Path = MKDOCS_YML) -> Languages:
     """Languages as configured for mkdocs-static-i18n in mkdocs.yml (one source of truth)."""
     for plugin in mkdocs_config(mkdocs_yml).get("plugins", []):
