@@ -4,7 +4,6 @@ and sees it caught at its line; the real cast file and pages are checked at the 
 
 from __future__ import annotations
 
-import shutil
 import textwrap
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 
 from pena.cast import check_cast_facts, check_cast_file, load_cast
 from pena.content import load_site
-from pena.testing import REPO, config_with_nav
+from pena.testing import BODY_LINE, REPO, MiniProject, page_text
 
 CAST = """\
 numbers:
@@ -52,26 +51,17 @@ families:
       - {name: alteration price, unit: rupiah, value: 12000, keywords: {id: [per potong], en: [a piece]}}
 """
 
-BODY_LINE = 9  # the first line of `body` in a page written by page()
-
-
-def page(body: str) -> str:
-    return f"---\ntitle: T\ndescription: A test page.\ntype: page\n---\n\n# T\n\n{textwrap.dedent(body)}"
-
-
 @pytest.fixture()
 def root(tmp_path: Path) -> Path:
-    docs = tmp_path / "docs"
-    (docs / "_data").mkdir(parents=True)
-    shutil.copy(REPO / "docs" / "_data" / "cast.schema.json", docs / "_data")
-    (docs / "_data" / "cast.yml").write_text(CAST, "utf-8")
-    # The site's own configuration: pages are read with its Markdown extensions (admonitions).
-    (tmp_path / "mkdocs.yml").write_text(config_with_nav([]), "utf-8")
-    return tmp_path
+    # The site's own configuration and data files: pages are read with its Markdown extensions
+    # (admonitions); the cast file is this module's small one.
+    project = MiniProject(tmp_path, {}, [])
+    project.write("_data/cast.yml", CAST)
+    return project.root
 
 
 def facts(root: Path, name: str, body: str) -> list[tuple[int | None, str]]:
-    (root / "docs" / name).write_text(page(body), "utf-8")
+    (root / "docs" / name).write_text(page_text("T", body), "utf-8")
     site = load_site(root / "docs", root / "mkdocs.yml")
     written = site.pages[(name.split(".")[0] + ".md", name.split(".")[1])]
     return [(f.line, f.message) for f in check_cast_facts(written) if f.code == "CS001"]

@@ -3,7 +3,6 @@ GL003 gloss on first use. Each test plants one defect and sees it caught at its 
 
 from __future__ import annotations
 
-import shutil
 import textwrap
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 
 from pena.content import Site, load_site
 from pena.glossary import check_glossary, kept_terms_markdown, load_termbase
-from pena.testing import REPO
+from pena.testing import BODY_LINE, REPO, MiniProject, page_text
 
 TERMBASE = """\
 escape:
@@ -44,31 +43,12 @@ terms:
     avoid: {en: [break-even quantity]}
 """
 
-MKDOCS = """\
-site_name: test
-plugins:
-  - i18n:
-      languages:
-        - {locale: id, default: true}
-        - {locale: en}
-"""
-
-
-def page(title: str, body: str) -> str:
-    return f"---\ntitle: {title}\ndescription: A test page.\ntype: page\n---\n\n# {title}\n\n{textwrap.dedent(body)}"
-
-
-BODY_LINE = 9  # the first line of `body` in a page written by page()
-
-
 @pytest.fixture()
 def site_dir(tmp_path: Path) -> Path:
-    docs = tmp_path / "docs"
-    (docs / "_data").mkdir(parents=True)
-    shutil.copy(REPO / "docs" / "_data" / "glossary.schema.json", docs / "_data")
-    (docs / "_data" / "glossary.yml").write_text(TERMBASE, "utf-8")
-    (tmp_path / "mkdocs.yml").write_text(MKDOCS, "utf-8")
-    return tmp_path
+    # The site's configuration and data files, with this module's small termbase.
+    project = MiniProject(tmp_path, {}, [])
+    project.write("_data/glossary.yml", TERMBASE)
+    return project.root
 
 
 def check(root: Path, pages: dict[str, str]) -> list:
@@ -89,8 +69,8 @@ def codes(found: list, code: str) -> list[tuple[str, int | None, str]]:
 def test_gl001_rival_anywhere_on_a_page_of_its_language(site_dir: Path) -> None:
     found = check(site_dir, {
         # The Indonesian page does not use the term: the rival is an error all the same.
-        "a.id.md": page("A", "Teks biasa.\n"),
-        "a.en.md": page("A", """\
+        "a.id.md": page_text("A", "Teks biasa.\n"),
+        "a.en.md": page_text("A", """\
             Plain text.
 
             | Snack | Price |
@@ -109,16 +89,16 @@ def test_gl001_rival_anywhere_on_a_page_of_its_language(site_dir: Path) -> None:
 
 def test_gl001_rivals_are_per_language(site_dir: Path) -> None:
     found = check(site_dir, {
-        "a.id.md": page("A", "Nyalakan Pesan away di ponsel.\n"),
-        "a.en.md": page("A", "The old menu was called pesan away.\n"),
+        "a.id.md": page_text("A", "Nyalakan Pesan away di ponsel.\n"),
+        "a.en.md": page_text("A", "The old menu was called pesan away.\n"),
     })
     assert codes(found, "GL001") == [("a.id.md", BODY_LINE, "'Pesan away' is a rival term for 'pesan tidak di tempat'")]
 
 
 def test_gl001_quoted_rival_after_an_escape_word_is_allowed(site_dir: Path) -> None:
     found = check(site_dir, {
-        "a.id.md": page("A", 'Namanya "Pesan tidak di tempat", bukan "Pesan away".\n'),
-        "a.en.md": page("A", """\
+        "a.id.md": page_text("A", 'Namanya "Pesan tidak di tempat", bukan "Pesan away".\n'),
+        "a.en.md": page_text("A", """\
             Call them gorengan (fried snacks), not "fritters". Write the break-even point
             instead of "break-even quantity".
 
@@ -133,8 +113,8 @@ def test_gl001_quoted_rival_after_an_escape_word_is_allowed(site_dir: Path) -> N
 
 def test_gl001_code_spans_and_link_targets_are_not_text(site_dir: Path) -> None:
     found = check(site_dir, {
-        "a.id.md": page("A", "Teks.\n"),
-        "a.en.md": page("A", "Type `fritters` in the box. See [the list](fritters.md).\n"),
+        "a.id.md": page_text("A", "Teks.\n"),
+        "a.en.md": page_text("A", "Type `fritters` in the box. See [the list](fritters.md).\n"),
     })
     assert codes(found, "GL001") == []
 
@@ -145,8 +125,8 @@ def test_gl001_code_spans_and_link_targets_are_not_text(site_dir: Path) -> None:
 
 def test_gl003_first_use_without_gloss_names_line_and_gloss(site_dir: Path) -> None:
     found = check(site_dir, {
-        "a.id.md": page("A", "KPM membuat gorengan.\n"),
-        "a.en.md": page("A", """\
+        "a.id.md": page_text("A", "KPM membuat gorengan.\n"),
+        "a.en.md": page_text("A", """\
             ## What KPM sell { #sell }
 
             Many KPM make gorengan (fried snacks).
@@ -160,8 +140,8 @@ def test_gl003_first_use_without_gloss_names_line_and_gloss(site_dir: Path) -> N
 
 def test_gl003_accepted_gloss_forms(site_dir: Path) -> None:
     found = check(site_dir, {
-        "a.id.md": page("A", "Teks.\n"),
-        "a.en.md": page("A", """\
+        "a.id.md": page_text("A", "Teks.\n"),
+        "a.en.md": page_text("A", """\
             A KPM (a beneficiary family) buys a sheet of HVS paper (ordinary white printer
             paper). Gorengan
             (fried snacks) sell well. KUR Super Mikro (People's Business Credit for very small
@@ -173,8 +153,8 @@ def test_gl003_accepted_gloss_forms(site_dir: Path) -> None:
 
 def test_gl003_reverse_order_does_not_count_and_the_next_use_needs_the_gloss(site_dir: Path) -> None:
     found = check(site_dir, {
-        "a.id.md": page("A", "Teks.\n"),
-        "a.en.md": page("A", """\
+        "a.id.md": page_text("A", "Teks.\n"),
+        "a.en.md": page_text("A", """\
             Beneficiary families (KPM) run small businesses.
 
             | Who | What |
@@ -187,8 +167,8 @@ def test_gl003_reverse_order_does_not_count_and_the_next_use_needs_the_gloss(sit
 
 def test_gl003_a_bracket_that_is_not_a_gloss_is_still_a_use(site_dir: Path) -> None:
     found = check(site_dir, {
-        "a.id.md": page("A", "Teks.\n"),
-        "a.en.md": page("A", """\
+        "a.id.md": page_text("A", "Teks.\n"),
+        "a.en.md": page_text("A", """\
             Facilitators (who support KPM and their gorengan stalls) come first. KUR (People's
             Business Credit; in Indonesian Kredit Usaha Rakyat, not KPM) is glossed.
             """),
@@ -201,9 +181,9 @@ def test_gl003_a_bracket_that_is_not_a_gloss_is_still_a_use(site_dir: Path) -> N
 
 def test_gl003_every_page_glosses_on_its_own(site_dir: Path) -> None:
     found = check(site_dir, {
-        "a.id.md": page("A", "Teks.\n"), "b.id.md": page("B", "Teks.\n"),
-        "a.en.md": page("A", "KPM (beneficiary families) first.\n"),
-        "b.en.md": page("B", 'A quoted title "Ratusan KPM" is not a use.\n\nThe KPM sell gorengan.\n'),
+        "a.id.md": page_text("A", "Teks.\n"), "b.id.md": page_text("B", "Teks.\n"),
+        "a.en.md": page_text("A", "KPM (beneficiary families) first.\n"),
+        "b.en.md": page_text("B", 'A quoted title "Ratusan KPM" is not a use.\n\nThe KPM sell gorengan.\n'),
     })
     assert codes(found, "GL003") == [
         ("b.en.md", BODY_LINE + 2, "first use of 'KPM' on this page has no gloss"),
@@ -226,7 +206,7 @@ def test_gl002_unknown_language_duplicate_and_contradictory_rival(site_dir: Path
           definition: {id: Harga yang dibayar pembeli., en: The price a buyer pays.}
           avoid: {en: [break-even point]}
         """), "  "), "utf-8")
-    found = check(site_dir, {"a.id.md": page("A", "Teks.\n"), "a.en.md": page("A", "Text.\n")})
+    found = check(site_dir, {"a.id.md": page_text("A", "Teks.\n"), "a.en.md": page_text("A", "Text.\n")})
     messages = [(f.line, f.message) for f in found if f.code == "GL002"]
     lines = TERMBASE.count("\n") + 1
     kpm, impas = (TERMBASE.splitlines().index(f"  - term: {{id: {key}, en: {en}}}") + 1
@@ -247,7 +227,7 @@ def test_gl002_the_termbase_must_not_write_its_own_rivals(site_dir: Path) -> Non
           gloss: {en: [vegetable fritters]}
           definition: {id: Gorengan sayur dari tepung., en: Vegetable gorengan made with batter.}
         """), "  "), "utf-8")
-    found = check(site_dir, {"a.id.md": page("A", "Teks.\n"), "a.en.md": page("A", "Text.\n")})
+    found = check(site_dir, {"a.id.md": page_text("A", "Teks.\n"), "a.en.md": page_text("A", "Text.\n")})
     assert [(f.line, f.message) for f in found if f.code == "GL002"] == [
         (TERMBASE.count("\n") + 1, "'fritters' in the en gloss or definition of 'bakwan' is a rival of 'gorengan'")]
 

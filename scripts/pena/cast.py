@@ -19,7 +19,6 @@ from the content model (`Page.structure.prose`).
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from collections.abc import Iterator
@@ -28,9 +27,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jsonschema import Draft202012Validator
 
-from pena.content import Languages, Page, Site, YamlSyntaxError, languages, load_yaml_with_nodes
+from pena.content import Languages, Page, Site, YamlSyntaxError, languages, load_data_file, node_at
 from pena.findings import ERROR, Finding, finding
 from pena.rules import PAGE, SITE, rule
 
@@ -90,23 +88,8 @@ class CastError(Exception):
 # --------------------------------------------------------------------------------------------
 
 
-def _node_at(node: yaml.Node, path: list[Any]) -> yaml.Node:
-    """The YAML node at a JSON Schema error path (for its line); the deepest one found."""
-    for part in path:
-        if isinstance(node, yaml.MappingNode):
-            match = next((value for key, value in node.value if key.value == str(part)), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            match = node.value[part]
-        else:
-            match = None
-        if match is None:
-            break
-        node = match
-    return node
-
-
 def _line(root: yaml.Node, path: list[Any]) -> int:
-    return _node_at(root, path).start_mark.line + 1
+    return node_at(root, path).start_mark.line + 1
 
 
 def _plain(value: float) -> str:
@@ -154,16 +137,15 @@ def _as_values(value: Any) -> tuple[float, ...]:
 @functools.lru_cache(maxsize=4)
 def _load(path: Path, mtime: float, langs: Languages) -> Cast:
     try:
-        data, root = load_yaml_with_nodes(path.read_text("utf-8"))
+        loaded = load_data_file(path, path.parent / Path(SCHEMA).name)
     except YamlSyntaxError as error:
         raise CastError([_problem(path, error.line, f"cast file is not valid YAML: {error.problem}",
                                   "check indentation, and quote texts that contain commas or colons")]) from None
-    schema = json.loads((path.parent / Path(SCHEMA).name).read_text("utf-8"))
+    data, root = loaded.data, loaded.root
     problems = [
-        _problem(path, _line(root, list(error.path)) if root is not None else None,
-                 f"cast {'.'.join(str(p) for p in error.path) or 'file'}: {error.message}",
+        _problem(path, problem.line, f"cast {'.'.join(str(p) for p in problem.where) or 'file'}: {problem.message}",
                  "see docs/_data/cast.schema.json")
-        for error in sorted(Draft202012Validator(schema).iter_errors(data), key=lambda e: list(map(str, e.path)))
+        for problem in loaded.problems
     ]
     if problems:
         raise CastError(problems)

@@ -10,14 +10,16 @@ which files are pages (`exclude_docs`), and how Markdown renders (`markdown_exte
 from __future__ import annotations
 
 import functools
+import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pathspec
 import yaml
+from jsonschema import Draft202012Validator, FormatChecker
 
 from pena.structure import (
     Admonition,
@@ -54,14 +56,65 @@ class YamlSyntaxError(Exception):
         self.line, self.problem = line, problem
 
 
-def load_yaml_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
+def load_yaml_with_nodes(text: str, loader: type = YAML_LOADER) -> tuple[Any, yaml.Node | None]:
     """A data file's values and its node tree (whose marks give each value's line, for messages),
-    read by libyaml. Raises YamlSyntaxError with the line of a syntax error."""
+    read by libyaml (or `loader`). Raises YamlSyntaxError with the line of a syntax error."""
     try:
-        return yaml.load(text, Loader=YAML_LOADER), yaml.compose(text, Loader=YAML_LOADER)
+        return yaml.load(text, Loader=loader), yaml.compose(text, Loader=loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise YamlSyntaxError(mark.line + 1 if mark else None, str(getattr(error, "problem", error))) from None
+
+
+def node_at(node: yaml.Node, where: Sequence[Any]) -> yaml.Node:
+    """The YAML node at a data path (e.g. a JSON Schema error path): the deepest one found."""
+    for part in where:
+        if isinstance(node, yaml.MappingNode):
+            match = next((value for key, value in node.value if key.value == str(part)), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            match = node.value[part]
+        else:
+            match = None
+        if match is None:
+            break
+        node = match
+    return node
+
+
+def node_line(root: yaml.Node | None, where: Sequence[Any]) -> int | None:
+    """1-based line of the value at a data path (the deepest node found); None for an empty file."""
+    return None if root is None else node_at(root, where).start_mark.line + 1
+
+
+class SchemaProblem(NamedTuple):
+    """One place where a data file breaks its JSON Schema."""
+
+    where: tuple[Any, ...]  # the data path: keys and list positions
+    line: int | None  # 1-based line of the deepest node of `where` found in the file
+    message: str  # jsonschema's message
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A docs/_data file: its values, its node tree (for lines) and its schema problems."""
+
+    data: Any
+    root: yaml.Node | None
+    problems: list[SchemaProblem]
+
+
+def load_data_file(path: Path, schema_path: Path, *, loader: type = YAML_LOADER,
+                   format_checker: FormatChecker | None = None) -> DataFile:
+    """Read a YAML data file and check it against the JSON Schema at `schema_path` (Draft 2020-12).
+
+    The one loader of docs/_data files: callers turn `problems` (sorted by data path) into
+    findings with their own rule code and hint. Raises YamlSyntaxError (with its line) when the
+    file is not YAML; OSError and UnicodeDecodeError when it cannot be read as UTF-8 text."""
+    data, root = load_yaml_with_nodes(path.read_text("utf-8"), loader)
+    validator = Draft202012Validator(json.loads(schema_path.read_text("utf-8")), format_checker=format_checker)
+    problems = [SchemaProblem(tuple(error.path), node_line(root, list(error.path)), error.message)
+                for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.path])]
+    return DataFile(data, root, problems)
 
 
 

@@ -1,22 +1,21 @@
 """Data files under docs/_data/: YAML lists validated against a JSON Schema beside them.
 
-One loader for every list of entries (the termbase, the what's-new list): YAML syntax errors
+One loader for every list of entries (the what's-new list), built on the shared
+`pena.content.load_data_file` (which also reads the cast and the glossary): YAML syntax errors
 and schema errors become findings with the file, the line of the entry and a hint, never a
 traceback. Each caller picks its own rule code.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import FormatChecker
 
-from pena.content import YAML_LOADER, rel
+from pena.content import YAML_LOADER, YamlSyntaxError, load_data_file, rel
 from pena.findings import Finding, finding
 
 
@@ -56,28 +55,23 @@ def load_entries(path: Path, schema_path: Path, code: str,
     """
     hint = f"see {rel(schema_path)}"
     try:
-        text = path.read_text("utf-8")
+        loaded = load_data_file(path, schema_path, loader=_TextDates, format_checker=FormatChecker())
     except (OSError, UnicodeDecodeError) as error:
         raise DataError([finding(path, None, code, f"cannot read the data file: {error}",
                                  "save it as UTF-8 text")]) from None
-    try:
-        node = yaml.compose(text, Loader=_TextDates)
-        data = yaml.load(text, Loader=_TextDates)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise DataError([finding(path, mark.line + 1 if mark else None, code,
-                                 f"not valid YAML: {getattr(error, 'problem', None) or error}",
+    except YamlSyntaxError as error:
+        raise DataError([finding(path, error.line, code, f"not valid YAML: {error.problem}",
                                  "check indentation and quotes")]) from None
+    data, node = loaded.data, loaded.root
     lines = [item.start_mark.line + 1 for item in node.value] if node is not None and node.id == "sequence" else []
-    validator = Draft202012Validator(json.loads(schema_path.read_text("utf-8")), format_checker=FormatChecker())
     problems = []
-    for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.path]):
-        index = error.path[0] if error.path and isinstance(error.path[0], int) else None
+    for problem in loaded.problems:
+        index = problem.where[0] if problem.where and isinstance(problem.where[0], int) else None
         line = lines[index] if index is not None and index < len(lines) else 1
-        field = ".".join(str(p) for p in list(error.path)[1:])
+        field = ".".join(str(p) for p in problem.where[1:])
         name = describe(data[index]) if describe and index is not None and isinstance(data[index], dict) else None
         entry = f"entry {index + 1}" + (f" ({name})" if name else "") if index is not None else "file"
-        problems.append(finding(path, line, code, f"{entry}{' ' + field if field else ''}: {error.message}", hint))
+        problems.append(finding(path, line, code, f"{entry}{' ' + field if field else ''}: {problem.message}", hint))
     if problems:
         raise DataError(problems)
     return Entries(path, data, lines)

@@ -14,7 +14,6 @@ reader sees them, code spans blanked out.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,9 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jsonschema import Draft202012Validator
 
-from pena.content import Languages, Page, Prose, Site, YamlSyntaxError, languages, load_yaml_with_nodes
+from pena.content import Languages, Page, Prose, Site, YamlSyntaxError, languages, load_data_file
 from pena.findings import ERROR, Finding, finding
 from pena.rules import SITE, rule
 
@@ -119,19 +117,18 @@ def _problem(path: Path, line: int | None, message: str, hint: str = "see docs/_
 @functools.lru_cache(maxsize=4)
 def _load(path: Path, mtime: float, langs: Languages) -> Termbase:
     try:
-        data, node = load_yaml_with_nodes(path.read_text("utf-8"))
+        loaded = load_data_file(path, path.parent / Path(SCHEMA).name)
     except YamlSyntaxError as error:
         raise GlossaryError([_problem(path, error.line, f"glossary is not valid YAML: {error.problem}",
                                       "check indentation and quotes")]) from None
-    lines = _entry_lines(node)
-    schema = json.loads((path.parent / Path(SCHEMA).name).read_text("utf-8"))
+    data, lines = loaded.data, _entry_lines(loaded.root)
     problems = []
-    for error in Draft202012Validator(schema).iter_errors(data):
-        parts = list(error.path)
+    for problem in loaded.problems:
+        parts = list(problem.where)
         index = parts[1] if len(parts) > 1 and parts[0] == "terms" and isinstance(parts[1], int) else None
         line = lines[index] if index is not None and index < len(lines) else 1
         where = ".".join(str(p) for p in parts[2:]) if index is not None else ".".join(str(p) for p in parts)
-        problems.append(_problem(path, line, f"glossary {where or 'entry'}: {error.message}"))
+        problems.append(_problem(path, line, f"glossary {where or 'entry'}: {problem.message}"))
     if problems:
         raise GlossaryError(problems)
     terms = []
